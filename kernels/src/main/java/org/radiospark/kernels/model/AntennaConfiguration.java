@@ -1,0 +1,100 @@
+package org.radiospark.kernels.model;
+
+import java.util.Objects;
+
+/**
+ * The antennas (dishes, stations or tiles) of an array.
+ *
+ * <p>Positions are geocentric ITRF (Earth-centred, Earth-fixed) in metres: {@code x} toward the
+ * Greenwich meridian on the equator, {@code z} toward the north pole. Arrays are indexed by the
+ * 0-based antenna index used in {@link VisibilityBlock#antenna1()}.
+ */
+public final class AntennaConfiguration {
+  private final String telescope;
+  private final String[] names;
+  private final double[] xMetres;
+  private final double[] yMetres;
+  private final double[] zMetres;
+  private final double[] diameterMetres;
+  private final boolean[] flagged;
+
+  public AntennaConfiguration(
+      String telescope,
+      String[] names,
+      double[] xMetres,
+      double[] yMetres,
+      double[] zMetres,
+      double[] diameterMetres,
+      boolean[] flagged) {
+    this.telescope = Objects.requireNonNull(telescope, "telescope");
+    this.names = Objects.requireNonNull(names, "names");
+    int n = names.length;
+    this.xMetres = check(xMetres, n, "xMetres");
+    this.yMetres = check(yMetres, n, "yMetres");
+    this.zMetres = check(zMetres, n, "zMetres");
+    this.diameterMetres = check(diameterMetres, n, "diameterMetres");
+    this.flagged = Objects.requireNonNull(flagged, "flagged");
+    if (flagged.length != n) {
+      throw new IllegalArgumentException(
+          "flagged has length " + flagged.length + ", expected " + n);
+    }
+  }
+
+  private static double[] check(double[] a, int n, String name) {
+    Objects.requireNonNull(a, name);
+    if (a.length != n) {
+      throw new IllegalArgumentException(name + " has length " + a.length + ", expected " + n);
+    }
+    for (double v : a) {
+      if (!Double.isFinite(v)) {
+        throw new IllegalArgumentException(name + " holds a non-finite value");
+      }
+    }
+    return a;
+  }
+
+  public String telescope() {
+    return telescope;
+  }
+
+  public int nAntennas() {
+    return names.length;
+  }
+
+  public String[] names() {
+    return names;
+  }
+
+  public double[] xMetres() {
+    return xMetres;
+  }
+
+  public double[] yMetres() {
+    return yMetres;
+  }
+
+  public double[] zMetres() {
+    return zMetres;
+  }
+
+  public double[] diameterMetres() {
+    return diameterMetres;
+  }
+
+  /** Antennas known to be bad (MWA metafits flags, all-zero tiles). */
+  public boolean[] flagged() {
+    return flagged;
+  }
+
+  /** The mean position, a convenient array reference point: {x, y, z} metres ITRF. */
+  public double[] centroidMetres() {
+    double x = 0, y = 0, z = 0;
+    int n = nAntennas();
+    for (int i = 0; i < n; i++) {
+      x += xMetres[i];
+      y += yMetres[i];
+      z += zMetres[i];
+    }
+    return new double[] {x / n, y / n, z / n};
+  }
+}

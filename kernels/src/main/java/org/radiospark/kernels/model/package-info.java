@@ -1,0 +1,18 @@
+/**
+ * The data model shared by every kernel: visibilities as structures of primitive arrays, images
+ * with their WCS, gain tables, sky components, antenna configurations and phase centres.
+ *
+ * <p>Conventions used throughout RadioSpark:
+ *
+ * <ul>
+ *   <li>Angles in radians, frequencies in hertz, distances in metres, times as MJD seconds (UTC),
+ *       the MeasurementSet convention: {@code mjdSec = (JD - 2400000.5) * 86400}.
+ *   <li>Complex numbers are interleaved in float or double arrays: {@code a[2k]} real, {@code
+ *       a[2k+1]} imaginary.
+ *   <li>Direction cosines: {@code l} points east (increasing RA), {@code m} north; {@code n =
+ *       sqrt(1 - l^2 - m^2)}.
+ *   <li>Measurement equation: {@code V(u,v,w) = sum I(l,m)/n exp(-2 pi i (u l + v m + w (n-1)))},
+ *       uvw in wavelengths; the dirty image is its adjoint.
+ * </ul>
+ */
+package org.radiospark.kernels.model;
