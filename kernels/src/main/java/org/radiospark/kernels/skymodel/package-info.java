@@ -1,0 +1,2 @@
+/** Sky models and catalogues: reading and writing lists of {@code SkyComponent}. */
+package org.radiospark.kernels.skymodel;
