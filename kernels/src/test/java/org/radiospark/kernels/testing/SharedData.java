@@ -8,8 +8,8 @@ import java.nio.file.Paths;
 
 /**
  * Locates {@code ../shared/data} (real public data used by tests). Tests that need it call {@link
- * #require(String)}, which skips the test with a clear message when the folder or file is absent
- * (a user's fresh clone) instead of failing.
+ * #require(String)}, which skips the test with a clear message when the folder or file is absent (a
+ * user's fresh clone) instead of failing.
  */
 public final class SharedData {
   private SharedData() {}
