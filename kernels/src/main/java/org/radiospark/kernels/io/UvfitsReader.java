@@ -301,7 +301,7 @@ public final class UvfitsReader {
         header = Header.readHeader(in);
       } catch (IOException | RuntimeException e) {
         throw new InvalidInputException(
-            file, "SIMPLE", "not a readable FITS file: " + e.getMessage(), e);
+            file, "SIMPLE", "unreadable FITS header (truncated or corrupt): " + e.getMessage(), e);
       }
       if (header == null || !header.containsKey("SIMPLE")) {
         throw new InvalidInputException(file, "SIMPLE", "not a FITS file (no SIMPLE keyword)");
