@@ -1,0 +1,772 @@
+package org.radiospark.kernels.io;
+
+import java.io.BufferedInputStream;
+import java.io.EOFException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import nom.tam.fits.BinaryTable;
+import nom.tam.fits.FitsException;
+import nom.tam.fits.FitsUtil;
+import nom.tam.fits.Header;
+import nom.tam.util.FitsInputStream;
+import org.radiospark.kernels.model.AntennaConfiguration;
+import org.radiospark.kernels.model.InvalidInputException;
+import org.radiospark.kernels.model.PhaseCentre;
+import org.radiospark.kernels.model.Stokes;
+import org.radiospark.kernels.model.VisibilityBlock;
+
+/**
+ * Reads UVFITS files (FITS random groups, AIPS Memo 117 and the AIPS/Miriad/CASA/Cotter/pyuvdata
+ * dialects) into a {@link VisibilityBlock} plus the AIPS AN table.
+ *
+ * <p>Conventions decoded:
+ *
+ * <ul>
+ *   <li>Random parameters, each scaled as {@code PSCALn * raw + PZEROn}: {@code UU VV WW} in
+ *       seconds (also {@code UU---SIN} etc.), converted to metres with {@code c = 299792458 m/s},
+ *       signs kept as in the file; {@code DATE} (and {@code _DATE}) as Julian date, summed over
+ *       every occurrence (the integer JD normally sits in {@code PZERO} of the first); {@code
+ *       BASELINE} = {@code 256 a1 + a2 + 0.01 (subarray - 1)}, or {@code 2048 a1 + a2 + 65536} when
+ *       an antenna number exceeds 255; {@code ANTENNA1/ANTENNA2} when there is no {@code BASELINE};
+ *       {@code INTTIM} in seconds when present (else the smallest spacing of distinct times, or 0).
+ *   <li>Data axes {@code COMPLEX} (re, im, weight) x {@code STOKES} x {@code FREQ} x optional
+ *       {@code IF} x {@code RA} x {@code DEC}, in any order after {@code NAXIS1 = 0}; several IFs
+ *       are flattened into channels ({@code chan = if * nFreq + f}) with their offsets and channel
+ *       widths from the {@code AIPS FQ} table. Without an FQ table the channel width is {@code
+ *       |CDELT|} of {@code FREQ}.
+ *   <li>Phase centre from the {@code RA}/{@code DEC} axis {@code CRVAL} (degrees), else {@code
+ *       OBSRA/OBSDEC}.
+ *   <li>Flags: weight {@code <= 0} (or NaN) flags a sample unless {@link
+ *       UvfitsReadOptions#ignoreFlags()}; stored weights are {@code |w|}. Non-finite visibilities
+ *       are always flagged.
+ *   <li>Antenna indices are 0-based rows of the AN table, matched through its {@code NOSTA} column.
+ * </ul>
+ *
+ * <p>Only subarray 1 is supported (groups of other subarrays are rejected). Cost: one pass over the
+ * file, O(groups x channels x pols); memory is the output block plus one group.
+ */
+public final class UvfitsReader {
+  private UvfitsReader() {}
+
+  /** Reads all channels, flags from the weights. */
+  public static UvfitsData read(Path file) throws IOException {
+    return read(file, UvfitsReadOptions.defaults());
+  }
+
+  /**
+   * Reads a UVFITS file.
+   *
+   * @throws InvalidInputException if the file is not FITS, is truncated, lacks a required keyword,
+   *     random parameter, axis or table, or holds values outside their definition
+   * @throws IOException if the file cannot be read at all
+   */
+  public static UvfitsData read(Path file, UvfitsReadOptions options) throws IOException {
+    String name = file.toString();
+    try (InputStream raw = Files.newInputStream(file);
+        BufferedInputStream buffered = new BufferedInputStream(raw, 1 << 16);
+        FitsInputStream in = new FitsInputStream(buffered)) {
+      requireFitsSignature(buffered, name);
+      return new Parse(name, options, in).run();
+    }
+  }
+
+  /**
+   * Checks the first card before nom-tam-fits parses anything, so a non-FITS file gets one clear
+   * error instead of a parser's guesses.
+   */
+  static void requireFitsSignature(BufferedInputStream in, String file) throws IOException {
+    byte[] first = new byte[9];
+    in.mark(first.length);
+    int n = in.readNBytes(first, 0, first.length);
+    in.reset();
+    String s = new String(first, 0, n, java.nio.charset.StandardCharsets.US_ASCII);
+    if (!s.equals("SIMPLE  =")) {
+      throw new InvalidInputException(
+          file, "SIMPLE", "not a FITS file: it does not start with the card 'SIMPLE  ='");
+    }
+  }
+
+  /** One reading of one file: the state shared by the steps of the parse. */
+  private static final class Parse {
+    private final String file;
+    private final UvfitsReadOptions options;
+    private final FitsInputStream in;
+    private HeaderAccess h;
+
+    Parse(String file, UvfitsReadOptions options, FitsInputStream in) {
+      this.file = file;
+      this.options = options;
+      this.in = in;
+    }
+
+    UvfitsData run() throws IOException {
+      h = new HeaderAccess(readPrimaryHeader(), file);
+      if (!h.logical("SIMPLE", false)) {
+        throw new InvalidInputException(file, "SIMPLE", "expected T (a FITS primary header)");
+      }
+      if (!h.logical("GROUPS", false)) {
+        throw new InvalidInputException(
+            file, "GROUPS", "expected T: a UVFITS file holds random groups");
+      }
+      int naxis = h.integer("NAXIS");
+      if (naxis < 2 || naxis > 999) {
+        throw new InvalidInputException(file, "NAXIS", "expected 2..999 axes, found " + naxis);
+      }
+      if (h.integer("NAXIS1") != 0) {
+        throw new InvalidInputException(file, "NAXIS1", "expected 0 for random groups");
+      }
+      Axes axes = readAxes(naxis);
+      Params params = readParams();
+      int bitpix = h.integer("BITPIX");
+      if (bitpix != 8
+          && bitpix != 16
+          && bitpix != 32
+          && bitpix != 64
+          && bitpix != -32
+          && bitpix != -64) {
+        throw new InvalidInputException(
+            file, "BITPIX", "expected 8, 16, 32, 64, -32 or -64, found " + bitpix);
+      }
+      int bytes = Math.abs(bitpix) / 8;
+      int gcount = h.integer("GCOUNT");
+      if (gcount < 0) {
+        throw new InvalidInputException(file, "GCOUNT", "expected >= 0, found " + gcount);
+      }
+      double bscale = h.number("BSCALE", 1.0);
+      double bzero = h.number("BZERO", 0.0);
+
+      int nPerIf = axes.nFreq;
+      int nChanFile = nPerIf * axes.nIf;
+      int first = options.firstChannel();
+      int nChan =
+          options.channelCount() == UvfitsReadOptions.ALL_CHANNELS
+              ? nChanFile - first
+              : options.channelCount();
+      if (first >= nChanFile || nChan <= 0 || first + nChan > nChanFile) {
+        throw new InvalidInputException(
+            file,
+            "channel selection",
+            "channels ["
+                + first
+                + ", "
+                + (first + nChan)
+                + ") requested but the file has "
+                + nChanFile);
+      }
+      int nPol = axes.pols.length;
+      long nSamples = (long) gcount * nChan * nPol;
+      if (nSamples > Integer.MAX_VALUE / 2) {
+        throw new InvalidInputException(
+            file, "GCOUNT", "too many samples for one block: " + nSamples + "; select channels");
+      }
+      double[] u = new double[gcount];
+      double[] v = new double[gcount];
+      double[] w = new double[gcount];
+      int[] st1 = new int[gcount];
+      int[] st2 = new int[gcount];
+      double[] time = new double[gcount];
+      double[] inttim = new double[gcount];
+      float[] vis = new float[(int) (2 * nSamples)];
+      float[] weight = new float[(int) nSamples];
+      boolean[] flag = new boolean[(int) nSamples];
+
+      long groupElems = params.count + axes.elements;
+      long groupBytes = groupElems * bytes;
+      if (groupBytes > Integer.MAX_VALUE) {
+        throw new InvalidInputException(file, "NAXIS", "a group of " + groupBytes + " bytes");
+      }
+      byte[] buf = new byte[(int) groupBytes];
+      ByteBuffer bb = ByteBuffer.wrap(buf).order(ByteOrder.BIG_ENDIAN);
+      double[] p = new double[params.count];
+      boolean scaled = bitpix > 0 || bscale != 1.0 || bzero != 0.0;
+      for (int g = 0; g < gcount; g++) {
+        try {
+          in.readFully(buf, 0, buf.length);
+        } catch (EOFException e) {
+          throw new InvalidInputException(
+              file,
+              "data",
+              "file truncated in random group "
+                  + (g + 1)
+                  + " of "
+                  + gcount
+                  + " (expected "
+                  + groupBytes * gcount
+                  + " bytes of groups)",
+              e);
+        }
+        for (int k = 0; k < params.count; k++) {
+          p[k] = params.scale[k] * element(bb, bitpix, k) + params.zero[k];
+        }
+        u[g] = p[params.uu] * VisibilityBlock.C;
+        v[g] = p[params.vv] * VisibilityBlock.C;
+        w[g] = p[params.ww] * VisibilityBlock.C;
+        decodeAntennas(params, p, g, st1, st2);
+        // Sum the scaled fractional parts first, then add the (large) integer-day zero points, so
+        // that the millisecond-level information of float32 parameters is not lost to rounding.
+        double frac = 0;
+        for (int k : params.dates) {
+          frac += params.scale[k] * element(bb, bitpix, k);
+        }
+        time[g] = (params.dateZero - 2_400_000.5) * 86_400.0 + frac * 86_400.0;
+        inttim[g] = params.inttim >= 0 ? p[params.inttim] : Double.NaN;
+        for (int c = 0; c < nChan; c++) {
+          int fc = first + c;
+          int iff = fc / nPerIf;
+          int f = fc % nPerIf;
+          for (int q = 0; q < nPol; q++) {
+            long off =
+                params.count + iff * axes.strideIf + f * axes.strideFreq + q * axes.strideStokes;
+            double re = element(bb, bitpix, off);
+            double im = element(bb, bitpix, off + axes.strideComplex);
+            double wt = axes.nComplex == 3 ? element(bb, bitpix, off + 2 * axes.strideComplex) : 1;
+            if (scaled) {
+              re = bscale * re + bzero;
+              im = bscale * im + bzero;
+              wt = axes.nComplex == 3 ? bscale * wt + bzero : 1;
+            }
+            int i = (g * nChan + c) * nPol + q;
+            vis[2 * i] = (float) re;
+            vis[2 * i + 1] = (float) im;
+            boolean finite = Double.isFinite(re) && Double.isFinite(im);
+            if (Double.isNaN(wt)) {
+              weight[i] = 0f;
+              flag[i] = true;
+            } else if (options.ignoreFlags()) {
+              weight[i] = wt == 0 ? 1f : (float) Math.abs(wt);
+              flag[i] = !finite;
+            } else {
+              weight[i] = (float) Math.abs(wt);
+              flag[i] = !(wt > 0) || !finite;
+            }
+          }
+        }
+      }
+      skipPadding(groupBytes * gcount);
+      Tables tables = readTables();
+      if (tables.an == null) {
+        throw new InvalidInputException(file, "AIPS AN", "the antenna table is missing");
+      }
+      if (axes.nIf > 1 && tables.ifFreq == null) {
+        throw new InvalidInputException(
+            file, "AIPS FQ", axes.nIf + " IFs but no frequency table giving their offsets");
+      }
+
+      double[] freq = new double[nChan];
+      double[] width = new double[nChan];
+      for (int c = 0; c < nChan; c++) {
+        int fc = first + c;
+        int iff = fc / nPerIf;
+        int f = fc % nPerIf;
+        freq[c] = axes.freqAt(f) + (tables.ifFreq == null ? 0 : tables.ifFreq[iff]);
+        width[c] =
+            tables.chanWidth == null ? Math.abs(axes.freqDelta) : Math.abs(tables.chanWidth[iff]);
+      }
+      int[] a1 = new int[gcount];
+      int[] a2 = new int[gcount];
+      for (int g = 0; g < gcount; g++) {
+        a1[g] = antennaIndex(tables.an, st1[g], g, params);
+        a2[g] = antennaIndex(tables.an, st2[g], g, params);
+      }
+      fillIntegrationTimes(inttim, time);
+
+      PhaseCentre centre = phaseCentre(axes);
+      VisibilityBlock block =
+          new VisibilityBlock(
+              u, v, w, a1, a2, time, inttim, freq, width, axes.pols, vis, weight, flag, centre);
+      String telescope = h.string("TELESCOP", tables.an.arrayName());
+      AntennaConfiguration ants = tables.an.toConfiguration(telescope);
+      double equinox = h.number("EPOCH", h.number("EQUINOX", 2000.0));
+      return new UvfitsData(
+          block,
+          ants,
+          tables.an,
+          h.string("OBJECT", ""),
+          telescope,
+          h.string("INSTRUME", ""),
+          equinox,
+          h.string("DATE-OBS", ""));
+    }
+
+    private Header readPrimaryHeader() {
+      Header header;
+      try {
+        header = Header.readHeader(in);
+      } catch (IOException | RuntimeException e) {
+        throw new InvalidInputException(
+            file, "SIMPLE", "unreadable FITS header (truncated or corrupt): " + e.getMessage(), e);
+      }
+      if (header == null || !header.containsKey("SIMPLE")) {
+        throw new InvalidInputException(file, "SIMPLE", "not a FITS file (no SIMPLE keyword)");
+      }
+      return header;
+    }
+
+    private Axes readAxes(int naxis) {
+      Axes a = new Axes();
+      long stride = 1;
+      int complexAxis = -1;
+      int stokesAxis = -1;
+      int freqAxis = -1;
+      for (int k = 2; k <= naxis; k++) {
+        int n = h.integer("NAXIS" + k);
+        if (n < 1) {
+          throw new InvalidInputException(file, "NAXIS" + k, "expected >= 1, found " + n);
+        }
+        String type = h.string("CTYPE" + k).toUpperCase(java.util.Locale.ROOT);
+        if (type.equals("COMPLEX")) {
+          if (n != 3 && n != 2) {
+            throw new InvalidInputException(
+                file, "NAXIS" + k, "COMPLEX axis must have 3 (re, im, weight) or 2 values: " + n);
+          }
+          a.nComplex = n;
+          a.strideComplex = stride;
+          complexAxis = k;
+        } else if (type.equals("STOKES")) {
+          a.pols = new Stokes[n];
+          double crval = h.number("CRVAL" + k);
+          double cdelt = h.number("CDELT" + k, 1.0);
+          double crpix = h.number("CRPIX" + k, 1.0);
+          for (int i = 0; i < n; i++) {
+            double code = crval + (i + 1 - crpix) * cdelt;
+            long r = Math.round(code);
+            if (Math.abs(code - r) > 1e-6) {
+              throw new InvalidInputException(
+                  file, "CRVAL" + k, "STOKES axis value " + code + " is not an integer code");
+            }
+            try {
+              a.pols[i] = Stokes.fromCode((int) r);
+            } catch (IllegalArgumentException e) {
+              throw new InvalidInputException(
+                  file, "CRVAL" + k, "unknown STOKES code " + r + " (expected 1..4 or -1..-8)");
+            }
+          }
+          a.strideStokes = stride;
+          stokesAxis = k;
+        } else if (type.equals("FREQ")) {
+          a.nFreq = n;
+          a.freqRef = h.number("CRVAL" + k);
+          a.freqDelta = h.number("CDELT" + k);
+          a.freqPix = h.number("CRPIX" + k, 1.0);
+          a.strideFreq = stride;
+          freqAxis = k;
+        } else if (type.equals("IF")) {
+          a.nIf = n;
+          a.strideIf = stride;
+        } else if (type.startsWith("RA")) {
+          a.ra = h.has("CRVAL" + k) ? h.number("CRVAL" + k) : Double.NaN;
+          requireSingle(k, n, type);
+        } else if (type.startsWith("DEC")) {
+          a.dec = h.has("CRVAL" + k) ? h.number("CRVAL" + k) : Double.NaN;
+          requireSingle(k, n, type);
+        } else {
+          requireSingle(k, n, type);
+        }
+        stride *= n;
+      }
+      if (complexAxis < 0) {
+        throw new InvalidInputException(file, "CTYPEn", "no COMPLEX axis among the data axes");
+      }
+      if (stokesAxis < 0) {
+        throw new InvalidInputException(file, "CTYPEn", "no STOKES axis among the data axes");
+      }
+      if (freqAxis < 0) {
+        throw new InvalidInputException(file, "CTYPEn", "no FREQ axis among the data axes");
+      }
+      a.elements = stride;
+      return a;
+    }
+
+    private void requireSingle(int k, int n, String type) {
+      if (n != 1) {
+        throw new InvalidInputException(
+            file, "NAXIS" + k, "axis " + type + " must have length 1, found " + n);
+      }
+    }
+
+    private Params readParams() {
+      Params p = new Params();
+      p.count = h.integer("PCOUNT");
+      if (p.count < 0) {
+        throw new InvalidInputException(file, "PCOUNT", "expected >= 0, found " + p.count);
+      }
+      p.scale = new double[p.count];
+      p.zero = new double[p.count];
+      List<Integer> dates = new ArrayList<>();
+      for (int k = 0; k < p.count; k++) {
+        String key = "PTYPE" + (k + 1);
+        String type = h.string(key).toUpperCase(java.util.Locale.ROOT);
+        p.scale[k] = h.number("PSCAL" + (k + 1), 1.0);
+        p.zero[k] = h.number("PZERO" + (k + 1), 0.0);
+        String base = type.contains("-") ? type.substring(0, type.indexOf('-')) : type;
+        switch (base) {
+          case "UU" -> p.uu = first(p.uu, k);
+          case "VV" -> p.vv = first(p.vv, k);
+          case "WW" -> p.ww = first(p.ww, k);
+          case "DATE", "_DATE" -> dates.add(k);
+          case "BASELINE" -> p.baseline = first(p.baseline, k);
+          case "ANTENNA1" -> p.ant1 = first(p.ant1, k);
+          case "ANTENNA2" -> p.ant2 = first(p.ant2, k);
+          case "SUBARRAY" -> p.subarray = first(p.subarray, k);
+          case "INTTIM" -> p.inttim = first(p.inttim, k);
+          default -> {
+            // Other parameters (LST, FREQSEL, ...) are not needed.
+          }
+        }
+      }
+      for (String[] need :
+          new String[][] {{"UU", "" + p.uu}, {"VV", "" + p.vv}, {"WW", "" + p.ww}}) {
+        if (Integer.parseInt(need[1]) < 0) {
+          throw new InvalidInputException(
+              file, "PTYPEn", "random parameter " + need[0] + " (seconds) is missing");
+        }
+      }
+      if (dates.isEmpty()) {
+        throw new InvalidInputException(file, "PTYPEn", "random parameter DATE is missing");
+      }
+      if (p.baseline < 0 && (p.ant1 < 0 || p.ant2 < 0)) {
+        throw new InvalidInputException(
+            file, "PTYPEn", "neither a BASELINE nor ANTENNA1/ANTENNA2 random parameters");
+      }
+      p.dates = dates.stream().mapToInt(Integer::intValue).toArray();
+      for (int k : p.dates) {
+        p.dateZero += p.zero[k];
+      }
+      return p;
+    }
+
+    private static int first(int current, int k) {
+      return current >= 0 ? current : k;
+    }
+
+    private void decodeAntennas(Params params, double[] p, int g, int[] st1, int[] st2) {
+      int subarray = 1;
+      if (params.baseline >= 0) {
+        double bl = p[params.baseline];
+        long whole = (long) Math.floor(bl);
+        subarray = (int) Math.round((bl - whole) * 100) + 1;
+        if (whole > 65536) {
+          long x = whole - 65536;
+          st1[g] = (int) (x / 2048);
+          st2[g] = (int) (x % 2048);
+        } else {
+          st1[g] = (int) (whole / 256);
+          st2[g] = (int) (whole % 256);
+        }
+      } else {
+        st1[g] = (int) Math.round(p[params.ant1]);
+        st2[g] = (int) Math.round(p[params.ant2]);
+      }
+      if (params.subarray >= 0) {
+        subarray = (int) Math.round(p[params.subarray]);
+      }
+      if (subarray > 1) {
+        throw new InvalidInputException(
+            file,
+            "SUBARRAY",
+            "group " + (g + 1) + " is in subarray " + subarray + "; only subarray 1 is supported");
+      }
+    }
+
+    private int antennaIndex(AipsAntennaTable an, int station, int g, Params params) {
+      int idx = an.indexOfStation(station);
+      if (idx < 0) {
+        throw new InvalidInputException(
+            file,
+            params.baseline >= 0 ? "BASELINE" : "ANTENNA1/ANTENNA2",
+            "group "
+                + (g + 1)
+                + " names antenna "
+                + station
+                + ", which is not in the AIPS AN table");
+      }
+      return idx;
+    }
+
+    private PhaseCentre phaseCentre(Axes axes) {
+      double ra = Double.isNaN(axes.ra) ? h.number("OBSRA", Double.NaN) : axes.ra;
+      double dec = Double.isNaN(axes.dec) ? h.number("OBSDEC", Double.NaN) : axes.dec;
+      if (Double.isNaN(ra) || Double.isNaN(dec)) {
+        throw new InvalidInputException(
+            file, "CRVAL of RA/DEC", "no phase centre: no RA/DEC axis values and no OBSRA/OBSDEC");
+      }
+      if (Math.abs(dec) > 90) {
+        throw new InvalidInputException(file, "DEC", "declination out of range: " + dec);
+      }
+      return PhaseCentre.ofDegrees(ra, dec);
+    }
+
+    private void skipPadding(long dataBytes) throws IOException {
+      int pad = FitsUtil.padding(dataBytes);
+      try {
+        in.skipAllBytes((long) pad);
+      } catch (EOFException e) {
+        // A file that ends right after its groups, without padding, is still readable; the AN
+        // table check reports what is missing.
+      }
+    }
+
+    private Tables readTables() {
+      Tables t = new Tables();
+      while (true) {
+        Header x;
+        try {
+          x = Header.readHeader(in);
+        } catch (EOFException e) {
+          break;
+        } catch (IOException | RuntimeException e) {
+          throw new InvalidInputException(
+              file, "XTENSION", "unreadable extension header: " + e.getMessage(), e);
+        }
+        if (x == null) {
+          break;
+        }
+        HeaderAccess xa = new HeaderAccess(x, file);
+        String ext = xa.string("EXTNAME", "");
+        boolean bintable = xa.string("XTENSION", "").equals("BINTABLE");
+        BinaryTable table;
+        if (bintable && (ext.equals("AIPS AN") && t.an == null || ext.equals("AIPS FQ"))) {
+          try {
+            table = new BinaryTable(x);
+            table.read(in);
+          } catch (RuntimeException e) {
+            throw new InvalidInputException(
+                file, ext, "unreadable or truncated table: " + e.getMessage(), e);
+          }
+          if (ext.equals("AIPS AN")) {
+            t.an = antennaTable(xa, table);
+          } else if (t.ifFreq == null) {
+            frequencyTable(xa, table, t);
+          }
+        } else {
+          skipExtension(xa, ext);
+        }
+      }
+      return t;
+    }
+
+    private void skipExtension(HeaderAccess xa, String ext) {
+      long size = 1;
+      int naxis = xa.integer("NAXIS", 0);
+      for (int k = 1; k <= naxis; k++) {
+        size *= xa.integer("NAXIS" + k);
+      }
+      size = naxis == 0 ? 0 : size;
+      size = (size + xa.integer("PCOUNT", 0)) * xa.integer("GCOUNT", 1);
+      size *= Math.abs(xa.integer("BITPIX")) / 8;
+      try {
+        in.skipAllBytes(FitsUtil.addPadding(size));
+      } catch (IOException e) {
+        throw new InvalidInputException(file, ext.isEmpty() ? "XTENSION" : ext, "truncated", e);
+      }
+    }
+
+    private AipsAntennaTable antennaTable(HeaderAccess xa, BinaryTable table) {
+      int n = table.getNRows();
+      int cName = column(xa, "ANNAME", true);
+      int cXyz = column(xa, "STABXYZ", true);
+      int cNosta = column(xa, "NOSTA", false);
+      int cDiam = column(xa, "DIAMETER", false);
+      String[] names = new String[n];
+      int[] nosta = new int[n];
+      double[] x = new double[n];
+      double[] y = new double[n];
+      double[] z = new double[n];
+      double[] diam = new double[n];
+      try {
+        for (int r = 0; r < n; r++) {
+          names[r] = asString(table.getElement(r, cName)).strip();
+          double[] xyz = asDoubles(table.getElement(r, cXyz));
+          if (xyz.length != 3) {
+            throw new InvalidInputException(file, "STABXYZ", "expected 3 values per antenna");
+          }
+          x[r] = xyz[0];
+          y[r] = xyz[1];
+          z[r] = xyz[2];
+          nosta[r] = cNosta < 0 ? r + 1 : (int) asDoubles(table.getElement(r, cNosta))[0];
+          diam[r] = cDiam < 0 ? 0 : asDoubles(table.getElement(r, cDiam))[0];
+          if (!Double.isFinite(x[r] + y[r] + z[r]) || !Double.isFinite(diam[r])) {
+            throw new InvalidInputException(
+                file, "STABXYZ", "non-finite position of antenna row " + (r + 1));
+          }
+        }
+      } catch (FitsException e) {
+        throw new InvalidInputException(file, "AIPS AN", "unreadable row: " + e.getMessage(), e);
+      }
+      return new AipsAntennaTable(
+          names,
+          nosta,
+          x,
+          y,
+          z,
+          diam,
+          xa.number("ARRAYX"),
+          xa.number("ARRAYY"),
+          xa.number("ARRAYZ"),
+          xa.string("FRAME", "ITRF"),
+          xa.string("ARRNAM", ""));
+    }
+
+    private void frequencyTable(HeaderAccess xa, BinaryTable table, Tables t) {
+      int cFreq = column(xa, "IF FREQ", true);
+      int cWidth = column(xa, "CH WIDTH", false);
+      if (table.getNRows() < 1) {
+        throw new InvalidInputException(file, "AIPS FQ", "the frequency table has no rows");
+      }
+      try {
+        // Row 1 is FREQID 1, the only frequency setup a single VisibilityBlock can hold.
+        t.ifFreq = asDoubles(table.getElement(0, cFreq));
+        t.chanWidth = cWidth < 0 ? null : asDoubles(table.getElement(0, cWidth));
+      } catch (FitsException e) {
+        throw new InvalidInputException(file, "AIPS FQ", "unreadable row: " + e.getMessage(), e);
+      }
+    }
+
+    private int column(HeaderAccess xa, String name, boolean required) {
+      int n = xa.integer("TFIELDS");
+      for (int k = 1; k <= n; k++) {
+        if (xa.string("TTYPE" + k, "").equalsIgnoreCase(name)) {
+          return k - 1;
+        }
+      }
+      if (required) {
+        throw new InvalidInputException(
+            file, name, "required column missing from table " + xa.string("EXTNAME", "?"));
+      }
+      return -1;
+    }
+  }
+
+  private static String asString(Object o) {
+    if (o instanceof String s) {
+      return s;
+    }
+    if (o instanceof String[] s && s.length > 0) {
+      return s[0];
+    }
+    if (o instanceof char[] c) {
+      return new String(c);
+    }
+    if (o instanceof byte[] b) {
+      return new String(b, java.nio.charset.StandardCharsets.US_ASCII).replace('\0', ' ');
+    }
+    return String.valueOf(o);
+  }
+
+  private static double[] asDoubles(Object o) {
+    if (o instanceof double[] d) {
+      return d;
+    }
+    if (o instanceof float[] f) {
+      double[] d = new double[f.length];
+      for (int i = 0; i < f.length; i++) {
+        d[i] = f[i];
+      }
+      return d;
+    }
+    if (o instanceof int[] a) {
+      return Arrays.stream(a).asDoubleStream().toArray();
+    }
+    if (o instanceof long[] a) {
+      return Arrays.stream(a).asDoubleStream().toArray();
+    }
+    if (o instanceof short[] a) {
+      double[] d = new double[a.length];
+      for (int i = 0; i < a.length; i++) {
+        d[i] = a[i];
+      }
+      return d;
+    }
+    if (o instanceof Number n) {
+      return new double[] {n.doubleValue()};
+    }
+    throw new IllegalStateException("unexpected column type " + o.getClass());
+  }
+
+  /** Element {@code k} of the current group, decoded by BITPIX (no scaling). */
+  private static double element(ByteBuffer bb, int bitpix, long k) {
+    int i = (int) k;
+    return switch (bitpix) {
+      case -32 -> bb.getFloat(4 * i);
+      case -64 -> bb.getDouble(8 * i);
+      case 8 -> bb.get(i) & 0xff;
+      case 16 -> bb.getShort(2 * i);
+      case 32 -> bb.getInt(4 * i);
+      default -> bb.getLong(8 * i);
+    };
+  }
+
+  /**
+   * Missing INTTIM: the smallest spacing between distinct times is the integration time of a
+   * regularly sampled file; a single time slot has no spacing and gets 0.
+   */
+  private static void fillIntegrationTimes(double[] inttim, double[] time) {
+    if (inttim.length == 0 || !Double.isNaN(inttim[0])) {
+      return;
+    }
+    double[] t = time.clone();
+    Arrays.sort(t);
+    double step = Double.POSITIVE_INFINITY;
+    for (int i = 1; i < t.length; i++) {
+      double d = t[i] - t[i - 1];
+      // Times within a millisecond are the same slot written with float32 rounding.
+      if (d > 1e-3 && d < step) {
+        step = d;
+      }
+    }
+    Arrays.fill(inttim, Double.isInfinite(step) ? 0 : step);
+  }
+
+  /** Layout of the data axes of one group. */
+  private static final class Axes {
+    int nComplex;
+    long strideComplex;
+    Stokes[] pols;
+    long strideStokes;
+    int nFreq;
+    double freqRef;
+    double freqDelta;
+    double freqPix;
+    long strideFreq;
+    int nIf = 1;
+    long strideIf;
+    double ra = Double.NaN;
+    double dec = Double.NaN;
+    long elements;
+
+    double freqAt(int f) {
+      return freqRef + (f + 1 - freqPix) * freqDelta;
+    }
+  }
+
+  /** Positions of the random parameters in a group (-1 when absent) and their scaling. */
+  private static final class Params {
+    int count;
+    double[] scale;
+    double[] zero;
+    int uu = -1;
+    int vv = -1;
+    int ww = -1;
+    int[] dates;
+    double dateZero;
+    int baseline = -1;
+    int ant1 = -1;
+    int ant2 = -1;
+    int subarray = -1;
+    int inttim = -1;
+  }
+
+  /** The extension tables that matter. */
+  private static final class Tables {
+    AipsAntennaTable an;
+    double[] ifFreq;
+    double[] chanWidth;
+  }
+}
