@@ -43,21 +43,20 @@ public record AipsAntennaTable(
   /** Checks that every column has one value per antenna. */
   public AipsAntennaTable {
     int n = Objects.requireNonNull(names, "names").length;
-    for (Object[] c :
-        new Object[][] {
-          {stationNumbers, "stationNumbers"},
-          {stabX, "stabX"},
-          {stabY, "stabY"},
-          {stabZ, "stabZ"},
-          {diameterMetres, "diameterMetres"}
-        }) {
-      Objects.requireNonNull(c[0], (String) c[1]);
-      if (java.lang.reflect.Array.getLength(c[0]) != n) {
-        throw new IllegalArgumentException(c[1] + " must have " + n + " values");
-      }
-    }
+    requireLength(Objects.requireNonNull(stationNumbers, "stationNumbers").length, n, "NOSTA");
+    requireLength(Objects.requireNonNull(stabX, "stabX").length, n, "stabX");
+    requireLength(Objects.requireNonNull(stabY, "stabY").length, n, "stabY");
+    requireLength(Objects.requireNonNull(stabZ, "stabZ").length, n, "stabZ");
+    requireLength(Objects.requireNonNull(diameterMetres, "diameterMetres").length, n, "DIAMETER");
     Objects.requireNonNull(frame, "frame");
     Objects.requireNonNull(arrayName, "arrayName");
+  }
+
+  private static void requireLength(int length, int n, String name) {
+    if (length != n) {
+      throw new IllegalArgumentException(
+          name + " has " + length + " values for " + n + " antennas");
+    }
   }
 
   /** Number of rows (antennas). */

@@ -11,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Objects;
 
 /**
@@ -19,9 +20,11 @@ import java.util.Objects;
  * StandardCopyOption#ATOMIC_MOVE}. Readers therefore see either no file or the complete file, and a
  * failed or interrupted write leaves nothing behind (the temporary file is deleted).
  *
- * <p>The temporary file is in the same folder because a rename is only atomic within one file
- * system. Overwriting an existing destination is refused unless asked for; the check is made before
- * writing (so no work is wasted) and again just before the rename.
+ * <p>The finished file is readable by everyone (rw-r--r--) on POSIX file systems, like a file
+ * written directly under the usual umask. The temporary file is in the same folder because a rename
+ * is only atomic within one file system. Overwriting an existing destination is refused unless
+ * asked for; the check is made before writing (so no work is wasted) and again just before the
+ * rename.
  */
 public final class AtomicFiles {
   private AtomicFiles() {}
@@ -55,6 +58,7 @@ public final class AtomicFiles {
     Path tmp = Files.createTempFile(dir, "." + abs.getFileName() + ".", ".partial");
     boolean done = false;
     try {
+      publishable(tmp);
       try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.WRITE);
           OutputStream raw = Channels.newOutputStream(ch);
           OutputStream out = new BufferedOutputStream(raw, 1 << 16)) {
@@ -75,6 +79,16 @@ public final class AtomicFiles {
       if (!done) {
         Files.deleteIfExists(tmp);
       }
+    }
+  }
+
+  /**
+   * Temporary files are created owner-only (0600); a finished output must be readable like any
+   * other file the pipeline writes, so it gets rw-r--r-- where POSIX permissions exist.
+   */
+  private static void publishable(Path tmp) throws IOException {
+    if (tmp.getFileSystem().supportedFileAttributeViews().contains("posix")) {
+      Files.setPosixFilePermissions(tmp, PosixFilePermissions.fromString("rw-r--r--"));
     }
   }
 

@@ -219,7 +219,6 @@ public final class FitsImageReader {
       }
       double[] px = planes[p];
       for (int i = 0; i < px.length; i++) {
-        double v;
         long raw;
         switch (bitpix) {
           case -32 -> {
@@ -234,8 +233,7 @@ public final class FitsImageReader {
           case 16 -> raw = bb.getShort(2 * i);
           default -> raw = bb.getInt(4 * i);
         }
-        v = hasBlank && raw == blank ? Double.NaN : bscale * raw + bzero;
-        px[i] = v;
+        px[i] = hasBlank && raw == blank ? Double.NaN : bscale * raw + bzero;
       }
     }
     return planes;

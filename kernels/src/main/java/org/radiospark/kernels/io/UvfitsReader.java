@@ -421,13 +421,9 @@ public final class UvfitsReader {
           }
         }
       }
-      for (String[] need :
-          new String[][] {{"UU", "" + p.uu}, {"VV", "" + p.vv}, {"WW", "" + p.ww}}) {
-        if (Integer.parseInt(need[1]) < 0) {
-          throw new InvalidInputException(
-              file, "PTYPEn", "random parameter " + need[0] + " (seconds) is missing");
-        }
-      }
+      requireParam(p.uu, "UU");
+      requireParam(p.vv, "VV");
+      requireParam(p.ww, "WW");
       if (dates.isEmpty()) {
         throw new InvalidInputException(file, "PTYPEn", "random parameter DATE is missing");
       }
@@ -440,6 +436,13 @@ public final class UvfitsReader {
         p.dateZero += p.zero[k];
       }
       return p;
+    }
+
+    private void requireParam(int index, String name) {
+      if (index < 0) {
+        throw new InvalidInputException(
+            file, "PTYPEn", "random parameter " + name + " (seconds) is missing");
+      }
     }
 
     private static int first(int current, int k) {
