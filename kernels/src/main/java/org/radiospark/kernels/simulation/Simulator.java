@@ -22,13 +22,21 @@ import org.radiospark.kernels.model.VisibilityBlock;
  * cross-correlation {@code p < q} (no autocorrelations), time-major; (2) uvw from the ITRF antenna
  * positions by {@link UvwCalculator} in the {@link UvwCalculator.Frame#J2000} frame (Earth rotation
  * by GAST, precession-nutation IAU 2006/2000A, no aberration, polar motion or refraction), so that
- * the uvw axes match the J2000 (l, m) of the predict exactly; the uvw sign is {@code pos_p - pos_q}
- * like the shared MWA files; (3) the exact-w DFT of {@link ComponentPredictor}, corrupted with the
- * true gains {@code J_p M J_q^H}; (4) Gaussian thermal noise of {@code noiseSigmaJy} on every real
- * and imaginary part; (5) the samples of integrations where the phase centre is below the elevation
- * limit at the array centre (hour angle from LAST and the apparent place of date) are flagged, not
- * dropped. Time and bandwidth smearing are not simulated (samples are taken at the centres). Rows
- * of flagged antennas are flagged.
+ * the uvw axes match the J2000 (l, m) of the predict exactly; (3) the exact-w DFT of {@link
+ * ComponentPredictor}, corrupted with the true gains {@code J_p M J_q^H}; (4) Gaussian thermal
+ * noise of {@code noiseSigmaJy} on every real and imaginary part; (5) the samples of integrations
+ * where the phase centre is below the elevation limit at the array centre (hour angle from LAST and
+ * the apparent place of date) are flagged, not dropped. Time and bandwidth smearing are not
+ * simulated (samples are taken at the centres). Rows of flagged antennas are flagged.
+ *
+ * <p><b>uvw sign:</b> the rows hold {@code uvw = pos_q - pos_p} for antenna1 = p, antenna2 = q, the
+ * <i>negative</i> of what the shared MWA UVFITS files store ({@link UvwCalculator#baselineUvw}).
+ * Measured on 1061316296.uvfits with a real sky model (imaging {@code ComponentPredictorMwaTest}):
+ * the file's visibilities obey the measurement equation of {@code model/package-info.java} only
+ * with the file's uvw negated. So a block obeying that equation (what the predict writes and the
+ * gridder inverts) needs {@code pos_q - pos_p}, and a simulated block has the same relation between
+ * positions, uvw and visibilities as a real block read with its uvw negated. A UVFITS writer should
+ * store {@code -uvw} to produce files like the MWA ones.
  *
  * <p>Gains: per antenna and feed {@code g = (1 + a N(0,1)) exp(i phi N(0,1))} with {@code a =
  * gainAmplitudeRms}, {@code phi = gainPhaseRmsRad}; with leakage the off-diagonal terms are complex
@@ -77,9 +85,10 @@ public final class Simulator {
       boolean low = elevation(params, site, t) < params.elevationLimitRad();
       for (int p = 0; p < nAnt; p++) {
         for (int q = p + 1; q < nAnt; q++) {
-          u[r] = ant[0][p] - ant[0][q];
-          v[r] = ant[1][p] - ant[1][q];
-          w[r] = ant[2][p] - ant[2][q];
+          // Kernel convention: uvw = pos_q - pos_p (antenna2 - antenna1), see the class comment.
+          u[r] = ant[0][q] - ant[0][p];
+          v[r] = ant[1][q] - ant[1][p];
+          w[r] = ant[2][q] - ant[2][p];
           a1[r] = p;
           a2[r] = q;
           time[r] = t;

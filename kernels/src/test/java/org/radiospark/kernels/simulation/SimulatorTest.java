@@ -80,8 +80,10 @@ class SimulatorTest {
     };
     for (int r = 0; r < b.nRows(); r++) {
       assertTrue(b.antenna1()[r] < b.antenna2()[r], "no autocorrelations, p < q");
-      double[] uvw = calc.baselineUvw(config, b.antenna1()[r], b.antenna2()[r], b.timeMjdSec()[r]);
+      // The block holds pos_q - pos_p: baselineUvw (the UVFITS convention) with p and q swapped.
+      double[] uvw = calc.baselineUvw(config, b.antenna2()[r], b.antenna1()[r], b.timeMjdSec()[r]);
       assertEquals(uvw[0], b.uMetres()[r], 1e-6);
+      assertEquals(uvw[1], b.vMetres()[r], 1e-6);
       assertEquals(uvw[2], b.wMetres()[r], 1e-6);
       // Independent DFT from the J2000 baseline vector B: phase = -2 pi B.(s - s0) / lambda.
       double[][] axes = UvwCalculator.uvwAxes(EOR0.raRad(), EOR0.decRad());
