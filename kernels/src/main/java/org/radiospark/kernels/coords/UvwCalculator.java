@@ -25,10 +25,13 @@ import org.radiospark.kernels.model.PhaseCentre;
  *       needs (the two frames differ by a rotation about w of up to a few tenths of a degree).
  * </ul>
  *
- * <p><b>Sign convention:</b> the uvw of the baseline (p, q) with p = antenna1 is {@code proj(pos_p)
- * - proj(pos_q)}, i.e. {@code -(pos_q - pos_p)}; this is what the shared MWA UVFITS files hold
- * (checked in the tests against 1061316296.uvfits to 0.2 m). Immutable; each {@link
- * #itrfToUvw(double)} call costs one nutation series, then each antenna 9 multiply-adds.
+ * <p><b>Sign convention:</b> {@link #baselineUvw} returns for the baseline (p, q) with p = antenna1
+ * {@code proj(pos_p) - proj(pos_q)}, i.e. {@code -(pos_q - pos_p)}: what the shared MWA UVFITS
+ * files hold (checked against 1061316296.uvfits: rms 0.055 m). Those files' visibilities obey the
+ * measurement equation of {@code model/package-info.java} with the opposite sign, {@code pos_q -
+ * pos_p} (measured with a real sky model, see {@code simulation.Simulator}); blocks made for the
+ * kernels, such as the simulator's, use that one. Immutable; each {@link #itrfToUvw(double)} call
+ * costs one nutation series, then each antenna 9 multiply-adds.
  */
 public final class UvwCalculator {
   /** The equatorial frame the uvw axes are referred to. */

@@ -14,21 +14,26 @@ import nom.tam.fits.RandomGroupsHDU;
  * table, for checking geometry against real data. Test-only: the project's UVFITS reader lives in
  * io and is tested there.
  */
-final class MwaUvfitsFixture {
-  final double[] uSec;
-  final double[] vSec;
-  final double[] wSec;
-  final double[] jd;
-  final int[] ant1;
-  final int[] ant2;
-  final double[][] stabxyz;
-  final double[] arrayXyz;
-  final double raDeg;
-  final double decDeg;
-  final double lonDeg;
-  final double latDeg;
+public final class MwaUvfitsFixture {
+  public final double[] uSec;
+  public final double[] vSec;
+  public final double[] wSec;
+  public final double[] jd;
+  public final int[] ant1;
+  public final int[] ant2;
 
-  MwaUvfitsFixture(Path file) throws IOException, FitsException {
+  /** First channel, first product (XX in the MWA files): {re, im} per row. */
+  public final float[][] firstVis;
+
+  public final double freqHz;
+  public final double[][] stabxyz;
+  public final double[] arrayXyz;
+  public final double raDeg;
+  public final double decDeg;
+  public final double lonDeg;
+  public final double latDeg;
+
+  public MwaUvfitsFixture(Path file) throws IOException, FitsException {
     try (Fits fits = new Fits(file.toFile())) {
       BasicHDU<?>[] hdus = fits.read();
       RandomGroupsHDU groups = (RandomGroupsHDU) hdus[0];
@@ -60,6 +65,7 @@ final class MwaUvfitsFixture {
       jd = new double[n];
       ant1 = new int[n];
       ant2 = new int[n];
+      firstVis = new float[n][];
       for (int r = 0; r < n; r++) {
         float[] par = (float[]) rows[r][0];
         uSec[r] = par[iu];
@@ -69,7 +75,10 @@ final class MwaUvfitsFixture {
         int bl = Math.round(par[ibl]);
         ant1[r] = bl / 256 - 1;
         ant2[r] = bl % 256 - 1;
+        float[] flat = flatten(rows[r][1]);
+        firstVis[r] = new float[] {flat[0], flat[1]};
       }
+      freqHz = h.getDoubleValue("CRVAL4");
       raDeg = h.getDoubleValue("CRVAL6");
       decDeg = h.getDoubleValue("CRVAL7");
       lonDeg = h.getDoubleValue("LON");
@@ -87,5 +96,13 @@ final class MwaUvfitsFixture {
         stabxyz[a] = ((double[]) an.getElement(a, col)).clone();
       }
     }
+  }
+
+  /** The leading floats of a nested float array (the complex axis is the innermost). */
+  private static float[] flatten(Object o) {
+    while (o instanceof Object[] a) {
+      o = a[0];
+    }
+    return (float[]) o;
   }
 }

@@ -1,5 +1,6 @@
 package org.radiospark.kernels.coords;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -27,12 +28,25 @@ class UvwCalculatorTest {
     double sumReversed2 = 0;
     double[] maxErr = new double[3];
     int count = 0;
+    java.util.Map<Double, double[][]> matrices = new java.util.HashMap<>();
     for (int r = 0; r < f.jd.length; r += 3) {
       if (f.ant1[r] == f.ant2[r]) {
         continue;
       }
       double t = (f.jd[r] - 2400000.5) * 86400;
-      double[] uvw = calc.baselineUvw(config, f.ant1[r], f.ant2[r], t);
+      // One nutation series per integration, not per row.
+      double[][] m = matrices.computeIfAbsent(t, calc::itrfToUvw);
+      int p = f.ant1[r];
+      int q = f.ant2[r];
+      double[] b = {
+        config.xMetres()[p] - config.xMetres()[q],
+        config.yMetres()[p] - config.yMetres()[q],
+        config.zMetres()[p] - config.zMetres()[q],
+      };
+      double[] uvw = apply(m, b);
+      if (r % 999 == 0) {
+        assertArrayEquals(uvw, calc.baselineUvw(config, p, q, t), 1e-9);
+      }
       double[] file = {f.uSec[r] * C, f.vSec[r] * C, f.wSec[r] * C};
       for (int i = 0; i < 3; i++) {
         double e = uvw[i] - file[i];
