@@ -160,9 +160,10 @@ class CottonSchwabDeconvolverTest {
     DeconvolutionResult masked =
         new CottonSchwabDeconvolver(base.withAutoMask(5.0).withAutoThreshold(1.0))
             .deconvolve(img(dirty), img(psf), new Planted.FakeOperator(dirty, psf, N), null);
-    // Without a mask, cleaning to 1 sigma puts components on noise peaks all over the image.
+    // Without a mask, cleaning to 1 sigma puts components on noise peaks all over the image (and
+    // does not converge: measured 1587 such pixels after 1e5 iterations; capped here for speed).
     DeconvolutionResult unmasked =
-        new CottonSchwabDeconvolver(base.withAutoThreshold(1.0))
+        new CottonSchwabDeconvolver(base.withAutoThreshold(1.0).withMaxIterations(3000))
             .deconvolve(img(dirty), img(psf), new Planted.FakeOperator(dirty, psf, N), null);
 
     assertEquals(StopReason.THRESHOLD, masked.stopReason());
