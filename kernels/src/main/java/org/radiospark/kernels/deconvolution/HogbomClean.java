@@ -43,7 +43,8 @@ public final class HogbomClean implements CleanAlgorithm {
   @Override
   public MinorCycleOutcome minorCycle(double[] residual, double[] model, MinorCycleLimits limits) {
     if (residual.length != nx * ny || model.length != nx * ny) {
-      throw new IllegalArgumentException("residual and model must be " + nx + " x " + ny);
+      throw new InvalidInputException(
+          "residual/model image", "size", "expected " + nx + " x " + ny + " pixels");
     }
     boolean neg = limits.allowNegative();
     int peak = ImageOps.findPeak(residual, nx, ny, neg, activeMask, 0, 0);
@@ -71,7 +72,8 @@ public final class HogbomClean implements CleanAlgorithm {
       peak = ImageOps.findPeak(residual, nx, ny, neg, activeMask, 0, 0);
       peakValue = residual[peak];
     }
-    boolean maxIter = iter >= limits.maxIterations() && Math.abs(peakValue) > threshold;
+    boolean aboveThreshold = Math.abs(peakValue) > threshold && (neg || peakValue > 0);
+    boolean maxIter = iter >= limits.maxIterations() && aboveThreshold;
     // Positive-only search: a non-positive maximum means nothing is left to clean.
     boolean exhausted = !neg && peakValue <= 0;
     return new MinorCycleOutcome(

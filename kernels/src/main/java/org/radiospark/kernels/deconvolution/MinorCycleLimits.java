@@ -1,5 +1,7 @@
 package org.radiospark.kernels.deconvolution;
 
+import org.radiospark.kernels.model.InvalidInputException;
+
 /**
  * What one minor cycle may do: clean down to {@code max(thresholdJy, (1 - majorLoopGain) x start
  * peak)} with loop gain {@code gain}, at most {@code maxIterations} components.
@@ -16,4 +18,23 @@ public record MinorCycleLimits(
     double majorLoopGain,
     double gain,
     long maxIterations,
-    boolean allowNegative) {}
+    boolean allowNegative) {
+  private static final String SOURCE = "minor cycle limits";
+
+  public MinorCycleLimits {
+    if (!(thresholdJy >= 0) || !Double.isFinite(thresholdJy)) {
+      throw new InvalidInputException(
+          SOURCE, "thresholdJy", "expected a finite value >= 0, got " + thresholdJy);
+    }
+    if (!(majorLoopGain > 0 && majorLoopGain <= 1)) {
+      throw new InvalidInputException(SOURCE, "mgain", "expected (0, 1], got " + majorLoopGain);
+    }
+    if (!(gain > 0 && gain <= 1)) {
+      throw new InvalidInputException(SOURCE, "gain", "expected (0, 1], got " + gain);
+    }
+    if (maxIterations < 0) {
+      throw new InvalidInputException(
+          SOURCE, "maxIterations", "expected >= 0, got " + maxIterations);
+    }
+  }
+}

@@ -183,7 +183,8 @@ public final class MultiScaleClean implements CleanAlgorithm {
   @Override
   public MinorCycleOutcome minorCycle(double[] residual, double[] model, MinorCycleLimits limits) {
     if (residual.length != nx * ny || model.length != nx * ny) {
-      throw new IllegalArgumentException("residual and model must be " + nx + " x " + ny);
+      throw new InvalidInputException(
+          "residual/model image", "size", "expected " + nx + " x " + ny + " pixels");
     }
     boolean neg = limits.allowNegative();
     Maxima maxima = new Maxima(residual, neg);

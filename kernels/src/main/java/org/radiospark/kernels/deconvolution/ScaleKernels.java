@@ -2,6 +2,7 @@ package org.radiospark.kernels.deconvolution;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.radiospark.kernels.model.InvalidInputException;
 
 /**
  * Scale shapes and scale selection of multi-scale CLEAN as in WSClean/Radler (Offringa &amp;
@@ -28,7 +29,10 @@ public final class ScaleKernels {
    */
   public static double[] taperedQuadratic(double scalePx) {
     if (!(scalePx >= 0) || !Double.isFinite(scalePx)) {
-      throw new IllegalArgumentException("scale must be finite and >= 0: " + scalePx);
+      throw new InvalidInputException(
+          "multiscale parameters",
+          "multiscale-scales",
+          "expected finite scales >= 0, got " + scalePx);
     }
     int n = kernelSize(scalePx);
     double[] k = new double[n * n];
