@@ -19,6 +19,8 @@ import org.radiospark.kernels.model.InvalidInputException;
  *     positions (per scale), then continue to the auto-threshold only inside them; 0 = off. Must
  *     exceed {@code autoThresholdSigma} when both are set
  * @param allowNegative peak search on |residual| (WSClean's default); false = positive peaks only
+ * @param divergenceLimit {@code -divergence-limit}: stop when the peak exceeds this many times the
+ *     minor cycle's starting peak (WSClean default 4); 0 = off
  * @param multiscale multi-scale settings, or null for Hogbom CLEAN
  */
 public record CleanParameters(
@@ -30,6 +32,7 @@ public record CleanParameters(
     double autoThresholdSigma,
     double autoMaskSigma,
     boolean allowNegative,
+    double divergenceLimit,
     MultiScaleParameters multiscale) {
 
   private static final String SOURCE = "clean parameters";
@@ -60,6 +63,12 @@ public record CleanParameters(
       throw new InvalidInputException(
           SOURCE, "auto-mask", "expected a finite value >= 0, got " + autoMaskSigma);
     }
+    if (!(divergenceLimit >= 0)
+        || !Double.isFinite(divergenceLimit)
+        || (divergenceLimit > 0 && divergenceLimit <= 1)) {
+      throw new InvalidInputException(
+          SOURCE, "divergence-limit", "expected 0 (off) or a value > 1, got " + divergenceLimit);
+    }
     if (autoMaskSigma > 0 && autoThresholdSigma > 0 && autoMaskSigma <= autoThresholdSigma) {
       throw new InvalidInputException(
           SOURCE,
@@ -74,10 +83,10 @@ public record CleanParameters(
 
   /**
    * WSClean's defaults: gain 0.1, mgain 1, niter 0 (set it), nmiter 20, no thresholds, negative
-   * components allowed, Hogbom.
+   * components allowed, divergence limit 4, Hogbom.
    */
   public static CleanParameters defaults() {
-    return new CleanParameters(0.1, 1.0, 0, 20, 0.0, 0.0, 0.0, true, null);
+    return new CleanParameters(0.1, 1.0, 0, 20, 0.0, 0.0, 0.0, true, 4.0, null);
   }
 
   public CleanParameters withGain(double g) {
@@ -90,6 +99,7 @@ public record CleanParameters(
         autoThresholdSigma,
         autoMaskSigma,
         allowNegative,
+        divergenceLimit,
         multiscale);
   }
 
@@ -103,6 +113,7 @@ public record CleanParameters(
         autoThresholdSigma,
         autoMaskSigma,
         allowNegative,
+        divergenceLimit,
         multiscale);
   }
 
@@ -116,6 +127,7 @@ public record CleanParameters(
         autoThresholdSigma,
         autoMaskSigma,
         allowNegative,
+        divergenceLimit,
         multiscale);
   }
 
@@ -129,6 +141,7 @@ public record CleanParameters(
         autoThresholdSigma,
         autoMaskSigma,
         allowNegative,
+        divergenceLimit,
         multiscale);
   }
 
@@ -142,6 +155,7 @@ public record CleanParameters(
         autoThresholdSigma,
         autoMaskSigma,
         allowNegative,
+        divergenceLimit,
         multiscale);
   }
 
@@ -155,6 +169,7 @@ public record CleanParameters(
         sigma,
         autoMaskSigma,
         allowNegative,
+        divergenceLimit,
         multiscale);
   }
 
@@ -168,6 +183,7 @@ public record CleanParameters(
         autoThresholdSigma,
         sigma,
         allowNegative,
+        divergenceLimit,
         multiscale);
   }
 
@@ -181,6 +197,21 @@ public record CleanParameters(
         autoThresholdSigma,
         autoMaskSigma,
         allow,
+        divergenceLimit,
+        multiscale);
+  }
+
+  public CleanParameters withDivergenceLimit(double limit) {
+    return new CleanParameters(
+        gain,
+        majorLoopGain,
+        maxIterations,
+        maxMajorCycles,
+        absoluteThresholdJy,
+        autoThresholdSigma,
+        autoMaskSigma,
+        allowNegative,
+        limit,
         multiscale);
   }
 
@@ -195,6 +226,7 @@ public record CleanParameters(
         autoThresholdSigma,
         autoMaskSigma,
         allowNegative,
+        divergenceLimit,
         ms);
   }
 }

@@ -104,7 +104,8 @@ public final class CottonSchwabDeconvolver {
                   params.majorLoopGain(),
                   gain,
                   params.maxIterations() - total,
-                  params.allowNegative()));
+                  params.allowNegative(),
+                  params.divergenceLimit()));
       total += outcome.iterations();
       cycles++;
       boolean another = outcome.anotherIterationRequired();
@@ -135,10 +136,15 @@ public final class CottonSchwabDeconvolver {
               outcome.fluxCleanedJy(),
               maskPhase));
       if (!another) {
-        reason =
-            outcome.maxIterationsReached()
-                ? StopReason.MAX_ITERATIONS
-                : outcome.noPeak() ? StopReason.NOTHING_TO_CLEAN : StopReason.THRESHOLD;
+        if (outcome.diverged()) {
+          reason = StopReason.DIVERGED;
+        } else if (outcome.maxIterationsReached()) {
+          reason = StopReason.MAX_ITERATIONS;
+        } else if (outcome.noPeak()) {
+          reason = StopReason.NOTHING_TO_CLEAN;
+        } else {
+          reason = StopReason.THRESHOLD;
+        }
         break;
       }
       if (total >= params.maxIterations()) {

@@ -6,7 +6,8 @@ import org.radiospark.kernels.model.InvalidInputException;
  * Hogbom CLEAN (Hogbom 1974, A&amp;AS 15, 417) as the minor cycle of WSClean's "generic clean":
  * find the peak of the residual (|value| unless positive-only), add {@code gain x peak} Jy to that
  * model pixel, subtract {@code gain x peak x PSF} centred there, until the peak drops below {@code
- * max(threshold, (1 - mgain) x start peak)} or the iteration budget is spent.
+ * max(threshold, (1 - mgain) x start peak)}, the iteration budget is spent or the peak exceeds the
+ * divergence limit times the start peak (WSClean's {@code -divergence-limit}).
  *
  * <p>The PSF is an {@code nx x ny} image, {@code psf[y * nx + x]}, origin (peak 1) at {@code (nx/2,
  * ny/2)}; the shifted PSF is clipped at the image edges. Each iteration costs O(nx ny) (peak search
@@ -49,7 +50,7 @@ public final class HogbomClean implements CleanAlgorithm {
     boolean neg = limits.allowNegative();
     int peak = ImageOps.findPeak(residual, nx, ny, neg, activeMask, 0, 0);
     if (peak < 0) {
-      return new MinorCycleOutcome(0, 0, 0, 0, false, false, true);
+      return new MinorCycleOutcome(0, 0, 0, 0, false, false, true, false);
     }
     double startPeak = Math.abs(residual[peak]);
     double threshold = startPeak * (1.0 - limits.majorLoopGain());
@@ -61,6 +62,7 @@ public final class HogbomClean implements CleanAlgorithm {
     long iter = 0;
     double flux = 0;
     double peakValue = residual[peak];
+    boolean diverged = false;
     while (iter < limits.maxIterations()
         && Math.abs(peakValue) > threshold
         && (neg || peakValue > 0)) {
@@ -71,9 +73,14 @@ public final class HogbomClean implements CleanAlgorithm {
       iter++;
       peak = ImageOps.findPeak(residual, nx, ny, neg, activeMask, 0, 0);
       peakValue = residual[peak];
+      if (limits.divergenceLimit() > 0
+          && Math.abs(peakValue) > limits.divergenceLimit() * startPeak) {
+        diverged = true;
+        break;
+      }
     }
     boolean aboveThreshold = Math.abs(peakValue) > threshold && (neg || peakValue > 0);
-    boolean maxIter = iter >= limits.maxIterations() && aboveThreshold;
+    boolean maxIter = !diverged && iter >= limits.maxIterations() && aboveThreshold;
     // Positive-only search: a non-positive maximum means nothing is left to clean.
     boolean exhausted = !neg && peakValue <= 0;
     return new MinorCycleOutcome(
@@ -81,9 +88,10 @@ public final class HogbomClean implements CleanAlgorithm {
         startPeak,
         Math.abs(peakValue),
         flux,
-        isFinal && !maxIter,
+        isFinal && !maxIter && !diverged,
         maxIter,
-        exhausted && !isFinal);
+        exhausted && !isFinal && !diverged,
+        diverged);
   }
 
   /** Restricts the search to the non-zero pixels of {@code model} (and the user mask). */

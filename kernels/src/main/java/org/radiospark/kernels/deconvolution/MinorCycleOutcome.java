@@ -10,6 +10,7 @@ package org.radiospark.kernels.deconvolution;
  * @param finalThresholdReached the phase threshold (not only the mgain level) was reached
  * @param maxIterationsReached the iteration budget ran out
  * @param noPeak no pixel was eligible (empty mask) or the scale loop could not continue
+ * @param diverged the peak grew beyond the divergence limit times the starting peak
  */
 public record MinorCycleOutcome(
     long iterations,
@@ -18,12 +19,13 @@ public record MinorCycleOutcome(
     double fluxCleanedJy,
     boolean finalThresholdReached,
     boolean maxIterationsReached,
-    boolean noPeak) {
+    boolean noPeak,
+    boolean diverged) {
 
   /**
    * True when a further major cycle should follow (Radler's {@code another_iteration_required}).
    */
   public boolean anotherIterationRequired() {
-    return !finalThresholdReached && !maxIterationsReached && !noPeak;
+    return !finalThresholdReached && !maxIterationsReached && !noPeak && !diverged;
   }
 }

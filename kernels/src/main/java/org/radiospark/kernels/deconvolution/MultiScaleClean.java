@@ -17,7 +17,8 @@ import org.radiospark.kernels.model.InvalidInputException;
  * residual, adds {@code value x k} to the model and records the pixel in that scale's auto-mask.
  * This repeats until {@code max(threshold, (1 - mgain) x start peak)} is reached; like Radler, a
  * countdown of {@code max(8, 1.5 nScales)} sub-minor loops that hit the cycle threshold stops
- * endless alternation. Unlike Radler, every scale is re-measured before every scale choice (Radler
+ * endless alternation, and the divergence limit stops a run whose biased peak grows beyond that
+ * many times its start. Unlike Radler, every scale is re-measured before every scale choice (Radler
  * skips "inactive" scales as an optimisation) and the direct (non-"fast") sub-minor loop is used;
  * both change the order of components, not the result the loop converges to.
  *
@@ -190,7 +191,7 @@ public final class MultiScaleClean implements CleanAlgorithm {
     Maxima maxima = new Maxima(residual, neg);
     int s = maxima.best(neg);
     if (s < 0) {
-      return new MinorCycleOutcome(0, 0, 0, 0, false, false, true);
+      return new MinorCycleOutcome(0, 0, 0, 0, false, false, true, false);
     }
     double startPeak = Math.abs(maxima.convolved[s][maxima.index[s]] * biases[s]);
     double threshold = startPeak * (1.0 - limits.majorLoopGain());
@@ -203,11 +204,15 @@ public final class MultiScaleClean implements CleanAlgorithm {
     long iter = 0;
     double flux = 0;
     boolean noPeak = false;
+    boolean diverged = false;
+    double divergenceLevel =
+        limits.divergenceLimit() > 0 ? limits.divergenceLimit() * startPeak : Double.MAX_VALUE;
     double peak = maxima.convolved[s][maxima.index[s]] * biases[s];
     while (iter < limits.maxIterations()
         && Math.abs(peak) > threshold
         && (neg || peak > 0)
-        && countdown > 0) {
+        && countdown > 0
+        && !diverged) {
       double[] convRes = maxima.convolved[s];
       double subThreshold = Math.abs(peak) * (1.0 - params.subMinorGain());
       if (threshold > subThreshold) {
@@ -242,6 +247,10 @@ public final class MultiScaleClean implements CleanAlgorithm {
           break;
         }
         value = convRes[idx];
+        if (Math.abs(value) * biases[s] > divergenceLevel) {
+          diverged = true;
+          break;
+        }
       }
       maxima = new Maxima(residual, neg);
       s = maxima.best(neg);
@@ -250,14 +259,15 @@ public final class MultiScaleClean implements CleanAlgorithm {
         break;
       }
       peak = maxima.convolved[s][maxima.index[s]] * biases[s];
+      diverged |= Math.abs(peak) > divergenceLevel;
     }
     double finalPeak = noPeak ? 0.0 : Math.abs(peak);
     boolean aboveThreshold = !noPeak && finalPeak > threshold && (neg || peak > 0);
-    boolean maxIter = iter >= limits.maxIterations() && aboveThreshold;
-    boolean reachedFinal = isFinal && !maxIter;
-    // Positive-only cleaning with nothing positive left, or a stuck countdown, ends the run too.
-    boolean exhausted = !reachedFinal && !maxIter && (noPeak || !(neg || peak > 0));
+    boolean maxIter = !diverged && iter >= limits.maxIterations() && aboveThreshold;
+    boolean reachedFinal = isFinal && !maxIter && !diverged;
+    // Positive-only cleaning with nothing positive left ends the run too.
+    boolean exhausted = !reachedFinal && !maxIter && !diverged && (noPeak || !(neg || peak > 0));
     return new MinorCycleOutcome(
-        iter, startPeak, finalPeak, flux, reachedFinal, maxIter, exhausted);
+        iter, startPeak, finalPeak, flux, reachedFinal, maxIter, exhausted, diverged);
   }
 }

@@ -10,6 +10,8 @@ public enum StopReason {
   MAX_MAJOR_CYCLES,
   /** No pixel could be cleaned (empty mask, or nothing positive left in positive-only mode). */
   NOTHING_TO_CLEAN,
+  /** The peak grew beyond {@code divergenceLimit} times the minor cycle's start: CLEAN diverged. */
+  DIVERGED,
   /** {@code niter} was 0: nothing was cleaned. */
   NO_CLEANING
 }

@@ -235,4 +235,36 @@ class CottonSchwabDeconvolverTest {
         () ->
             new CottonSchwabDeconvolver(CleanParameters.defaults()).deconvolve(img(nan), img(psf)));
   }
+
+  @Test
+  void divergenceLimitStopsCleanOnAnIndefinitePsf() {
+    // A Gaussian main lobe with two -1.5 spikes 6 pixels east and west: not a valid PSF (its
+    // transform is negative somewhere), so CLEAN moves 1.5 x the removed flux outwards each round.
+    int n = 64;
+    double[] bad = Planted.gaussian(n, n, n / 2, n / 2, 3, 3, 0);
+    bad[(n / 2) * n + n / 2 + 6] = -1.5;
+    bad[(n / 2) * n + n / 2 - 6] = -1.5;
+    double[] sky = new double[n * n];
+    sky[(n / 2) * n + n / 2] = 1.0;
+    double[] dirty = Planted.convolveDirect(sky, bad, n, n);
+    for (MultiScaleParameters ms :
+        new MultiScaleParameters[] {null, MultiScaleParameters.defaults().withScales(0, 8)}) {
+      CleanParameters p =
+          CleanParameters.defaults()
+              .withMaxIterations(100000)
+              .withAbsoluteThreshold(1e-4)
+              .withMultiscale(ms);
+      DeconvolutionResult r =
+          new CottonSchwabDeconvolver(p)
+              .deconvolve(Planted.image(n, dirty, "JY/BEAM"), Planted.image(n, bad, "JY/BEAM"));
+      assertEquals(StopReason.DIVERGED, r.stopReason(), "multiscale " + (ms != null));
+      MajorCycleStats c = r.cycles().get(0);
+      assertTrue(c.endPeakJy() > 4 * c.startPeakJy());
+      // With the limit off the same run goes on until the iteration cap.
+      DeconvolutionResult off =
+          new CottonSchwabDeconvolver(p.withDivergenceLimit(0).withMaxIterations(3000))
+              .deconvolve(Planted.image(n, dirty, "JY/BEAM"), Planted.image(n, bad, "JY/BEAM"));
+      assertEquals(StopReason.MAX_ITERATIONS, off.stopReason());
+    }
+  }
 }
