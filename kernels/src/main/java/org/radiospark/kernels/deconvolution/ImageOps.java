@@ -1,0 +1,92 @@
+package org.radiospark.kernels.deconvolution;
+
+import org.radiospark.kernels.model.InvalidInputException;
+
+/** Pixel operations shared by the CLEAN loops. Layout everywhere: {@code a[y * nx + x]}. */
+final class ImageOps {
+  private ImageOps() {}
+
+  /**
+   * Subtracts {@code factor * psf} shifted so that the PSF origin {@code (nx/2, ny/2)} lands on
+   * {@code (x, y)}; the parts of the PSF that fall outside the image are dropped. O(nx ny).
+   */
+  static void subtractShifted(
+      double[] image, int nx, int ny, double[] psf, int x, int y, double factor) {
+    int dx = x - nx / 2;
+    int dy = y - ny / 2;
+    int x0 = Math.max(0, dx);
+    int x1 = Math.min(nx, nx + dx);
+    int y0 = Math.max(0, dy);
+    int y1 = Math.min(ny, ny + dy);
+    for (int yy = y0; yy < y1; yy++) {
+      int row = yy * nx;
+      int prow = (yy - dy) * nx - dx;
+      for (int xx = x0; xx < x1; xx++) {
+        image[row + xx] -= factor * psf[prow + xx];
+      }
+    }
+  }
+
+  /**
+   * Index of the largest value (or largest |value| when {@code allowNegative}) inside the borders
+   * and the mask (null = everywhere), the first in scan order on ties; -1 when no pixel qualifies.
+   */
+  static int findPeak(
+      double[] image,
+      int nx,
+      int ny,
+      boolean allowNegative,
+      boolean[] mask,
+      int borderX,
+      int borderY) {
+    int best = -1;
+    double bestValue = Double.NEGATIVE_INFINITY;
+    for (int y = borderY; y < ny - borderY; y++) {
+      for (int x = borderX; x < nx - borderX; x++) {
+        int i = y * nx + x;
+        if (mask != null && !mask[i]) {
+          continue;
+        }
+        double v = allowNegative ? Math.abs(image[i]) : image[i];
+        if (v > bestValue) {
+          bestValue = v;
+          best = i;
+        }
+      }
+    }
+    return best;
+  }
+
+  /**
+   * A copy of {@code psf} divided by its value at {@code (nx/2, ny/2)}. The imager normalises PSFs
+   * to 1 there; a centre off by more than 1% means the PSF and the dirty image do not share units,
+   * which is rejected rather than silently rescaled.
+   */
+  static double[] normalisedPsf(double[] psf, int nx, int ny) {
+    double centre = psf[(ny / 2) * nx + nx / 2];
+    if (!(Math.abs(centre - 1.0) <= 0.01)) {
+      throw new InvalidInputException(
+          "psf image",
+          "pixel (nx/2, ny/2)",
+          "expected a PSF normalised to 1 at its centre, got " + centre);
+    }
+    double[] out = new double[psf.length];
+    for (int i = 0; i < psf.length; i++) {
+      if (!Double.isFinite(psf[i])) {
+        throw new InvalidInputException(
+            "psf image", "pixel " + (i % nx) + "," + (i / nx), "expected finite PSF values");
+      }
+      out[i] = psf[i] / centre;
+    }
+    return out;
+  }
+
+  static void requireFinite(double[] image, int nx, String what) {
+    for (int i = 0; i < image.length; i++) {
+      if (!Double.isFinite(image[i])) {
+        throw new InvalidInputException(
+            what, "pixel " + (i % nx) + "," + (i / nx), "expected finite pixel values");
+      }
+    }
+  }
+}

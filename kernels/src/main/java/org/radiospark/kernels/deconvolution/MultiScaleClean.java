@@ -1,0 +1,273 @@
+package org.radiospark.kernels.deconvolution;
+
+import java.util.List;
+import org.radiospark.kernels.model.InvalidInputException;
+
+/**
+ * Multi-scale CLEAN as implemented in WSClean/Radler (Offringa &amp; Smirnov 2017, MNRAS 471, 301;
+ * Cornwell 2008 for the method). Components are tapered quadratic shapes of several scales (see
+ * {@link ScaleKernels}); the model receives the shape itself, with unit integral times the
+ * component flux.
+ *
+ * <p>One minor cycle: convolve the residual with every scale kernel (scale 0 is the residual
+ * itself), find each scale's peak (borders of {@code ceil(scale/2)} pixels excluded), pick the
+ * scale with the largest {@code |peak| x bias}. Then a sub-minor loop at that scale removes {@code
+ * subMinorGain} of its peak: each step takes {@code value = peak x gain / (PSF*k)(0)}, subtracts
+ * {@code value x (PSF*k)} from the residual and {@code value x (PSF*k*k)} from the scale-convolved
+ * residual, adds {@code value x k} to the model and records the pixel in that scale's auto-mask.
+ * This repeats until {@code max(threshold, (1 - mgain) x start peak)} is reached; like Radler, a
+ * countdown of {@code max(8, 1.5 nScales)} sub-minor loops that hit the cycle threshold stops
+ * endless alternation, and the divergence limit stops a run whose biased peak grows beyond that
+ * many times its start. Unlike Radler, every scale is re-measured before every scale choice (Radler
+ * skips "inactive" scales as an optimisation) and the direct (non-"fast") sub-minor loop is used;
+ * both change the order of components, not the result the loop converges to.
+ *
+ * <p>Arrays are {@code nx * ny}, {@code a[y * nx + x]}; PSF origin at {@code (nx/2, ny/2)}.
+ * Convolutions are zero-padded FFTs (no wrap-around). Cost per scale choice: {@code nScales} FFT
+ * convolutions, O(nScales nx ny log(nx ny)); per component O(nx ny). Not thread-safe.
+ */
+public final class MultiScaleClean implements CleanAlgorithm {
+  private final int nx;
+  private final int ny;
+  private final MultiScaleParameters params;
+  private final double[] scales;
+  private final double[][] kernels;
+  private final int[] kernelSizes;
+  private final FftConvolver[] convolvers;
+  private final double[][] convolvedPsfs;
+  private final double[][] twiceConvolvedPsfs;
+  private final double[] psfPeaks;
+  private final double[] biases;
+  private final boolean[] userMask;
+  private final boolean[][] scaleMasks;
+  private final long[] componentsPerScale;
+  private final double[] fluxPerScale;
+  private boolean usePerScaleMasks;
+
+  /**
+   * Builds the scales and the scale-convolved PSFs (two FFT convolutions per scale).
+   *
+   * @param psf {@code nx * ny} PSF normalised to 1 at {@code (nx/2, ny/2)}
+   * @param cleanMask where components may be centred, or null for everywhere
+   * @param params multi-scale settings
+   * @param beamSizePx beam size in pixels used for the automatic scales and the bias when {@code
+   *     params.beamSizePx()} is 0 (the driver passes the fitted beam's major FWHM)
+   */
+  public MultiScaleClean(
+      double[] psf,
+      int nx,
+      int ny,
+      boolean[] cleanMask,
+      MultiScaleParameters params,
+      double beamSizePx) {
+    if (psf.length != nx * ny) {
+      throw new InvalidInputException(
+          "psf image", "size", "expected " + nx + " x " + ny + " pixels, got " + psf.length);
+    }
+    if (cleanMask != null && cleanMask.length != nx * ny) {
+      throw new InvalidInputException(
+          "clean mask", "size", "expected " + nx + " x " + ny + " pixels, got " + cleanMask.length);
+    }
+    this.nx = nx;
+    this.ny = ny;
+    this.params = params;
+    double[] normPsf = ImageOps.normalisedPsf(psf, nx, ny);
+    double beam = params.beamSizePx() > 0 ? params.beamSizePx() : beamSizePx;
+    double[] userScales = params.scalesPx();
+    if (userScales.length > 0) {
+      scales = userScales;
+    } else {
+      List<Double> auto = ScaleKernels.autoScales(beam, Math.min(nx, ny), params.maxScales());
+      scales = auto.stream().mapToDouble(Double::doubleValue).toArray();
+    }
+    int n = scales.length;
+    kernels = new double[n][];
+    kernelSizes = new int[n];
+    convolvers = new FftConvolver[n];
+    convolvedPsfs = new double[n][];
+    twiceConvolvedPsfs = new double[n][];
+    psfPeaks = new double[n];
+    biases = new double[n];
+    scaleMasks = new boolean[n][nx * ny];
+    componentsPerScale = new long[n];
+    fluxPerScale = new double[n];
+    int centre = (ny / 2) * nx + nx / 2;
+    for (int s = 0; s < n; s++) {
+      kernels[s] = ScaleKernels.taperedQuadratic(scales[s]);
+      kernelSizes[s] = ScaleKernels.kernelSize(scales[s]);
+      if (scales[s] == 0.0) {
+        convolvedPsfs[s] = normPsf;
+        twiceConvolvedPsfs[s] = normPsf;
+      } else {
+        convolvers[s] = FftConvolver.ofSmallKernel(nx, ny, kernels[s], kernelSizes[s]);
+        convolvedPsfs[s] = convolvers[s].apply(normPsf);
+        twiceConvolvedPsfs[s] = convolvers[s].apply(convolvedPsfs[s]);
+      }
+      psfPeaks[s] = convolvedPsfs[s][centre];
+      biases[s] = ScaleKernels.biasFactor(scales[s], beam, params.scaleBias(), n);
+    }
+    this.userMask = cleanMask == null ? null : cleanMask.clone();
+  }
+
+  /** The scales in use, pixels (diameters), ascending. */
+  public double[] scalesPx() {
+    return scales.clone();
+  }
+
+  /** The bias factor of each scale. */
+  public double[] biasFactors() {
+    return biases.clone();
+  }
+
+  /** Central value of the PSF convolved with each scale kernel ({@code (PSF*k)(0)}). */
+  public double[] scaleConvolvedPsfPeaks() {
+    return psfPeaks.clone();
+  }
+
+  /** Number of components placed at each scale so far. */
+  public long[] componentsPerScale() {
+    return componentsPerScale.clone();
+  }
+
+  /** Flux (Jy) placed at each scale so far. */
+  public double[] fluxPerScale() {
+    return fluxPerScale.clone();
+  }
+
+  /** The auto-mask of scale {@code s}: pixels where a component of that scale was centred. */
+  public boolean[] scaleMask(int s) {
+    return scaleMasks[s].clone();
+  }
+
+  @Override
+  public void useAutoMask(double[] model) {
+    usePerScaleMasks = true;
+  }
+
+  private boolean[] maskOf(int s) {
+    return usePerScaleMasks ? scaleMasks[s] : userMask;
+  }
+
+  private int border(int s) {
+    return (int) Math.ceil(scales[s] * 0.5);
+  }
+
+  /** Per-scale convolved residuals, peak indices (-1: none) and values, for a scale choice. */
+  private final class Maxima {
+    final double[][] convolved = new double[scales.length][];
+    final int[] index = new int[scales.length];
+
+    Maxima(double[] residual, boolean neg) {
+      for (int s = 0; s < scales.length; s++) {
+        convolved[s] = scales[s] == 0.0 ? residual.clone() : convolvers[s].apply(residual);
+        int b = border(s);
+        index[s] = ImageOps.findPeak(convolved[s], nx, ny, neg, maskOf(s), b, b);
+      }
+    }
+
+    double key(int s, boolean neg) {
+      double v = convolved[s][index[s]] * biases[s];
+      return neg ? Math.abs(v) : v;
+    }
+
+    int best(boolean neg) {
+      int best = -1;
+      for (int s = 0; s < scales.length; s++) {
+        if (index[s] >= 0 && (best < 0 || key(s, neg) > key(best, neg))) {
+          best = s;
+        }
+      }
+      return best;
+    }
+  }
+
+  @Override
+  public MinorCycleOutcome minorCycle(double[] residual, double[] model, MinorCycleLimits limits) {
+    if (residual.length != nx * ny || model.length != nx * ny) {
+      throw new InvalidInputException(
+          "residual/model image", "size", "expected " + nx + " x " + ny + " pixels");
+    }
+    boolean neg = limits.allowNegative();
+    Maxima maxima = new Maxima(residual, neg);
+    int s = maxima.best(neg);
+    if (s < 0) {
+      return new MinorCycleOutcome(0, 0, 0, 0, false, false, true, false);
+    }
+    double startPeak = Math.abs(maxima.convolved[s][maxima.index[s]] * biases[s]);
+    double threshold = startPeak * (1.0 - limits.majorLoopGain());
+    boolean isFinal = false;
+    if (limits.thresholdJy() > threshold) {
+      threshold = limits.thresholdJy();
+      isFinal = true;
+    }
+    int countdown = Math.max(8, scales.length * 3 / 2);
+    long iter = 0;
+    double flux = 0;
+    boolean noPeak = false;
+    boolean diverged = false;
+    double divergenceLevel =
+        limits.divergenceLimit() > 0 ? limits.divergenceLimit() * startPeak : Double.MAX_VALUE;
+    double peak = maxima.convolved[s][maxima.index[s]] * biases[s];
+    while (iter < limits.maxIterations()
+        && Math.abs(peak) > threshold
+        && (neg || peak > 0)
+        && countdown > 0
+        && !diverged) {
+      double[] convRes = maxima.convolved[s];
+      double subThreshold = Math.abs(peak) * (1.0 - params.subMinorGain());
+      if (threshold > subThreshold) {
+        subThreshold = threshold;
+        countdown--;
+      }
+      double gain = limits.gain() / psfPeaks[s];
+      int idx = maxima.index[s];
+      int b = border(s);
+      boolean[] mask = maskOf(s);
+      double value = convRes[idx];
+      while (iter < limits.maxIterations()
+          && Math.abs(value) * biases[s] > subThreshold
+          && (neg || value > 0)) {
+        double component = value * gain;
+        int x = idx % nx;
+        int y = idx / nx;
+        ImageOps.subtractShifted(residual, nx, ny, convolvedPsfs[s], x, y, component);
+        ImageOps.subtractShifted(convRes, nx, ny, twiceConvolvedPsfs[s], x, y, component);
+        if (scales[s] == 0.0) {
+          model[idx] += component;
+        } else {
+          ScaleKernels.addShape(model, nx, ny, kernels[s], kernelSizes[s], x, y, component);
+        }
+        scaleMasks[s][idx] = true;
+        componentsPerScale[s]++;
+        fluxPerScale[s] += component;
+        flux += component;
+        iter++;
+        idx = ImageOps.findPeak(convRes, nx, ny, neg, mask, b, b);
+        if (idx < 0) {
+          break;
+        }
+        value = convRes[idx];
+        if (Math.abs(value) * biases[s] > divergenceLevel) {
+          diverged = true;
+          break;
+        }
+      }
+      maxima = new Maxima(residual, neg);
+      s = maxima.best(neg);
+      if (s < 0) {
+        noPeak = true;
+        break;
+      }
+      peak = maxima.convolved[s][maxima.index[s]] * biases[s];
+      diverged |= Math.abs(peak) > divergenceLevel;
+    }
+    double finalPeak = noPeak ? 0.0 : Math.abs(peak);
+    boolean aboveThreshold = !noPeak && finalPeak > threshold && (neg || peak > 0);
+    boolean maxIter = !diverged && iter >= limits.maxIterations() && aboveThreshold;
+    boolean reachedFinal = isFinal && !maxIter && !diverged;
+    // Positive-only cleaning with nothing positive left ends the run too.
+    boolean exhausted = !reachedFinal && !maxIter && !diverged && (noPeak || !(neg || peak > 0));
+    return new MinorCycleOutcome(
+        iter, startPeak, finalPeak, flux, reachedFinal, maxIter, exhausted, diverged);
+  }
+}
