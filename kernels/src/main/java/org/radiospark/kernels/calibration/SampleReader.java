@@ -15,6 +15,7 @@ final class SampleReader {
   private final VisibilityBlock model;
   private final int[] elem;
   private final int nAnt;
+  private final boolean[] antennaFlagged;
   private final boolean full;
   private final double uvMin;
   private final double uvMax;
@@ -25,8 +26,14 @@ final class SampleReader {
   private final double[] tmp = new double[8];
 
   SampleReader(
-      VisibilityBlock data, VisibilityBlock model, int[] elem, int nAnt, SolverParameters params) {
+      VisibilityBlock data,
+      VisibilityBlock model,
+      int[] elem,
+      int nAnt,
+      boolean[] antennaFlagged,
+      SolverParameters params) {
     this.data = data;
+    this.antennaFlagged = antennaFlagged;
     this.nAnt = nAnt;
     this.model = model;
     this.elem = elem;
@@ -35,24 +42,22 @@ final class SampleReader {
     this.uvMax = params.uvMaxLambda();
   }
 
-  /** Adds every usable sample of {@code rows} in channel block {@code blk} to {@code sys}. */
-  void accumulate(int[] rows, int[] chanToBlock, int blk, CellSystem sys) {
-    visit(rows, chanToBlock, blk, sys, null, 0, null, 0);
+  /** Adds every usable sample of {@code rows} and channels {@code chans} to {@code sys}. */
+  void accumulate(int[] rows, int[] chans, CellSystem sys) {
+    visit(rows, chans, sys, null, 0, null, 0);
   }
 
   /**
    * {@code sum w |V - J_p M J_q^H|^2} over the samples {@link #accumulate} uses, skipping antennas
    * flagged in {@code flagged[cell * nAnt + a]}; Jones of antenna a at {@code jones[jo + 8 a]}.
    */
-  double chi2(
-      int[] rows, int[] chanToBlock, int blk, double[] jones, int jo, boolean[] flagged, int cell) {
-    return visit(rows, chanToBlock, blk, null, jones, jo, flagged, cell);
+  double chi2(int[] rows, int[] chans, double[] jones, int jo, boolean[] flagged, int cell) {
+    return visit(rows, chans, null, jones, jo, flagged, cell);
   }
 
   private double visit(
       int[] rows,
-      int[] chanToBlock,
-      int blk,
+      int[] chans,
       CellSystem sys,
       double[] jones,
       int jo,
@@ -70,7 +75,7 @@ final class SampleReader {
     for (int r : rows) {
       int a1 = data.antenna1()[r];
       int a2 = data.antenna2()[r];
-      if (a1 == a2) {
+      if (a1 == a2 || antennaFlagged[a1] || antennaFlagged[a2]) {
         continue;
       }
       boolean swap = a1 > a2;
@@ -82,10 +87,7 @@ final class SampleReader {
         }
       }
       double uvMetres = Math.hypot(data.uMetres()[r], data.vMetres()[r]);
-      for (int ch = 0; ch < nChan; ch++) {
-        if (chanToBlock[ch] != blk) {
-          continue;
-        }
+      for (int ch : chans) {
         double uvLambda = uvMetres * freq[ch] / VisibilityBlock.C;
         if (uvLambda < uvMin || uvLambda > uvMax) {
           continue;

@@ -2,6 +2,8 @@ package org.radiospark.kernels.calibration;
 
 import java.util.Arrays;
 import java.util.Objects;
+import java.util.stream.IntStream;
+import org.radiospark.kernels.model.AntennaConfiguration;
 import org.radiospark.kernels.model.GainTable;
 import org.radiospark.kernels.model.InvalidInputException;
 import org.radiospark.kernels.model.VisibilityBlock;
@@ -65,6 +67,21 @@ public final class StefcalSolver {
    *     lack the correlations the mode needs, or name antennas outside [0, nAnt)
    */
   public CalibrationSolution solve(VisibilityBlock data, VisibilityBlock model, int nAnt) {
+    return solve(data, model, nAnt, new boolean[nAnt < 0 ? 0 : nAnt]);
+  }
+
+  /**
+   * Solves for gains of the antennas of {@code antennas}; antennas flagged there contribute no
+   * samples and are flagged in the result. Otherwise as {@link #solve(VisibilityBlock,
+   * VisibilityBlock, int)}.
+   */
+  public CalibrationSolution solve(
+      VisibilityBlock data, VisibilityBlock model, AntennaConfiguration antennas) {
+    return solve(data, model, antennas.nAntennas(), antennas.flagged().clone());
+  }
+
+  private CalibrationSolution solve(
+      VisibilityBlock data, VisibilityBlock model, int nAnt, boolean[] antennaFlagged) {
     int[] elem = validate(data, model, nAnt);
     int nRows = data.nRows();
     int nChan = data.nChan();
@@ -107,8 +124,14 @@ public final class StefcalSolver {
     int[] chanToBlock = ChannelBlocks.regular(nChan, params.chansPerBlock());
     int nBlocks = ChannelBlocks.count(chanToBlock);
     double[] blockFreq = ChannelBlocks.blockFreqHz(data.freqHz(), chanToBlock);
+    int[][] chansOfBlock = new int[nBlocks][];
+    for (int b = 0; b < nBlocks; b++) {
+      final int blk = b;
+      chansOfBlock[b] = IntStream.range(0, nChan).filter(c -> chanToBlock[c] == blk).toArray();
+    }
 
-    int globalRef = params.refAnt() >= 0 ? params.refAnt() : busiestAntenna(data, nAnt);
+    int globalRef =
+        params.refAnt() >= 0 ? params.refAnt() : busiestAntenna(data, nAnt, antennaFlagged);
     boolean full = params.mode() == JonesMode.FULL;
     int nCells = nSlots * nBlocks;
     double[] jones = new double[8 * nCells * nAnt];
@@ -121,13 +144,13 @@ public final class StefcalSolver {
     int[] refUsed = new int[nCells];
 
     CellSystem sys = new CellSystem(nAnt, full);
-    SampleReader reader = new SampleReader(data, model, elem, nAnt, params);
+    SampleReader reader = new SampleReader(data, model, elem, nAnt, antennaFlagged, params);
     double[] cellJones = new double[8 * nAnt];
     for (int slot = 0; slot < nSlots; slot++) {
       for (int blk = 0; blk < nBlocks; blk++) {
         int cell = slot * nBlocks + blk;
         sys.reset();
-        reader.accumulate(rowsOfSlot[slot], chanToBlock, blk, sys);
+        reader.accumulate(rowsOfSlot[slot], chansOfBlock[blk], sys);
         nSamples[cell] = sys.nSamples;
         chi2Before[cell] = sys.chi2Before;
         boolean[] antFlag = new boolean[nAnt];
@@ -143,7 +166,7 @@ public final class StefcalSolver {
           }
         }
         chi2After[cell] =
-            reader.chi2(rowsOfSlot[slot], chanToBlock, blk, jones, 8 * cell * nAnt, flagged, cell);
+            reader.chi2(rowsOfSlot[slot], chansOfBlock[blk], jones, 8 * cell * nAnt, flagged, cell);
       }
     }
     GainTable.JonesType type =
@@ -316,7 +339,7 @@ public final class StefcalSolver {
   }
 
   /** The antenna with the largest total unflagged cross-correlation weight, or -1. */
-  private static int busiestAntenna(VisibilityBlock data, int nAnt) {
+  private static int busiestAntenna(VisibilityBlock data, int nAnt, boolean[] antennaFlagged) {
     double[] w = new double[nAnt];
     int per = data.nChan() * data.nPol();
     float[] wt = data.weight();
@@ -324,7 +347,7 @@ public final class StefcalSolver {
     for (int r = 0; r < data.nRows(); r++) {
       int a1 = data.antenna1()[r];
       int a2 = data.antenna2()[r];
-      if (a1 == a2) {
+      if (a1 == a2 || antennaFlagged[a1] || antennaFlagged[a2]) {
         continue;
       }
       double s = 0;

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.Arrays;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
+import org.radiospark.kernels.model.AntennaConfiguration;
 import org.radiospark.kernels.model.GainTable;
 import org.radiospark.kernels.model.InvalidInputException;
 import org.radiospark.kernels.model.Stokes;
@@ -430,6 +431,81 @@ class StefcalSolverTest {
     assertEquals(2, nFlagged);
     double[][] gTrim = Arrays.copyOf(g, nAnt);
     assertTrue(alignedRms(t, 0, 0, gTrim, 0, 3) < 1e-5);
+  }
+
+  @Test
+  void antennasFlaggedInTheConfigurationAreLeftOut() {
+    Random rng = new Random(14);
+    int nAnt = 16;
+    Simulation sim = new Simulation(23, nAnt, 2, 1, 10, XXYY, UNPOLARISED, false, 2000);
+    double[][] g = randomGains(rng, nAnt, 0.05, 0.3);
+    VisibilityBlock data = sim.observe(scalar(g), 0, 0);
+    // Antenna 5 carries garbage; the configuration says it is bad.
+    for (int r = 0; r < data.nRows(); r++) {
+      if (data.antenna1()[r] == 5 || data.antenna2()[r] == 5) {
+        data.vis()[2 * data.index(r, 0, 0)] += 100;
+      }
+    }
+    boolean[] bad = new boolean[nAnt];
+    bad[5] = true;
+    double[] zero = new double[nAnt];
+    String[] names = new String[nAnt];
+    Arrays.fill(names, "T");
+    AntennaConfiguration conf =
+        new AntennaConfiguration("test", names, sim.east, sim.north, zero, zero, bad);
+    CalibrationSolution sol =
+        new StefcalSolver(SolverParameters.defaults(JonesMode.SCALAR)).solve(data, sim.model, conf);
+    assertTrue(sol.table().flagged()[5]);
+    assertTrue(alignedRms(sol.table(), 0, 0, g, 0, 5) < 1e-5);
+  }
+
+  @Test
+  void diagonalGainsRecoveredToTheNoiseLimitAt30dB() {
+    Random rng = new Random(15);
+    int nAnt = 40;
+    Simulation sim = new Simulation(24, nAnt, 4, 4, 10, XXYY, UNPOLARISED, false, 2000);
+    double[][] gx = randomGains(rng, nAnt, 0.05, 0.1);
+    double[][] gy = randomGains(rng, nAnt, 0.05, 0.1);
+    Simulation.JonesTruth truth =
+        (t, c, a) ->
+            Simulation.diag(
+                Math.hypot(gx[a][0], gx[a][1]),
+                Math.atan2(gx[a][1], gx[a][0]),
+                Math.hypot(gy[a][0], gy[a][1]),
+                Math.atan2(gy[a][1], gy[a][0]));
+    double sigma = Math.sqrt(sim.meanParallelPower() / 1000);
+    VisibilityBlock data = sim.observe(truth, sigma, 3);
+    CalibrationSolution sol =
+        new StefcalSolver(SolverParameters.defaults(JonesMode.DIAGONAL))
+            .solve(data, sim.model, nAnt);
+    // Each feed sees one parallel hand: var(g_p,x) = sigma^2 / sum_{q, samples} |g_q,x M_pq,xx|^2.
+    VisibilityBlock m = sim.model;
+    double[][] s = new double[2][nAnt];
+    for (int r = 0; r < m.nRows(); r++) {
+      int p = m.antenna1()[r];
+      int q = m.antenna2()[r];
+      for (int c = 0; c < 4; c++) {
+        for (int k = 0; k < 2; k++) {
+          int i = m.index(r, c, k);
+          double pm = sq(m.vis()[2 * i]) + sq(m.vis()[2 * i + 1]);
+          double[][] gf = k == 0 ? gx : gy;
+          s[k][p] += pm * (sq(gf[q][0]) + sq(gf[q][1]));
+          s[k][q] += pm * (sq(gf[p][0]) + sq(gf[p][1]));
+        }
+      }
+    }
+    for (int k = 0; k < 2; k++) {
+      double expected = 0;
+      for (int a = 0; a < nAnt; a++) {
+        expected += sigma * sigma / s[k][a];
+      }
+      expected = Math.sqrt(expected / nAnt);
+      double rms = alignedRms(sol.table(), 0, 0, k == 0 ? gx : gy, 3 * k, -1);
+      System.out.printf(
+          "diagonal 30 dB feed %d: rms %.3e, predicted %.3e, ratio %.2f%n",
+          k, rms, expected, rms / expected);
+      assertTrue(rms < 2 * expected && rms > 0.5 * expected, "feed " + k);
+    }
   }
 
   @Test
