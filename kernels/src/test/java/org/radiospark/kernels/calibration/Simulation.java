@@ -249,4 +249,49 @@ final class Simulation {
     }
     return s / n;
   }
+
+  /** A new block holding the rows {@code r} of {@code b} with {@code keep.test(r)}, in order. */
+  static VisibilityBlock selectRows(VisibilityBlock b, java.util.function.IntPredicate keep) {
+    int[] rows = java.util.stream.IntStream.range(0, b.nRows()).filter(keep).toArray();
+    int n = rows.length;
+    int per = b.nChan() * b.nPol();
+    double[] u = new double[n];
+    double[] v = new double[n];
+    double[] w = new double[n];
+    int[] a1 = new int[n];
+    int[] a2 = new int[n];
+    double[] t = new double[n];
+    double[] dt = new double[n];
+    float[] vis = new float[2 * n * per];
+    float[] wt = new float[n * per];
+    boolean[] fl = new boolean[n * per];
+    for (int k = 0; k < n; k++) {
+      int r = rows[k];
+      u[k] = b.uMetres()[r];
+      v[k] = b.vMetres()[r];
+      w[k] = b.wMetres()[r];
+      a1[k] = b.antenna1()[r];
+      a2[k] = b.antenna2()[r];
+      t[k] = b.timeMjdSec()[r];
+      dt[k] = b.integrationSec()[r];
+      System.arraycopy(b.vis(), 2 * r * per, vis, 2 * k * per, 2 * per);
+      System.arraycopy(b.weight(), r * per, wt, k * per, per);
+      System.arraycopy(b.flag(), r * per, fl, k * per, per);
+    }
+    return new VisibilityBlock(
+        u,
+        v,
+        w,
+        a1,
+        a2,
+        t,
+        dt,
+        b.freqHz(),
+        b.chanWidthHz(),
+        b.pols(),
+        vis,
+        wt,
+        fl,
+        b.phaseCentre());
+  }
 }
