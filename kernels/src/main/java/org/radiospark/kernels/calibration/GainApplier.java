@@ -169,6 +169,17 @@ public final class GainApplier {
             "row " + r + " has antennas " + a1 + ", " + a2 + ", table has " + table.nAnt());
       }
     }
+    if (table.type() != GainTable.JonesType.FULL) {
+      double[] j = table.jones();
+      for (int c = 0; c < j.length; c += 8) {
+        if (j[c + 2] != 0 || j[c + 3] != 0 || j[c + 4] != 0 || j[c + 5] != 0) {
+          throw new InvalidInputException(
+              "gain table",
+              "jones",
+              "a " + table.type() + " table has off-diagonal terms in cell " + c / 8);
+        }
+      }
+    }
     int[] elem = Correlations.elements(block.pols(), "visibilities");
     if (table.type() == GainTable.JonesType.FULL && elem.length != 4) {
       throw new InvalidInputException(

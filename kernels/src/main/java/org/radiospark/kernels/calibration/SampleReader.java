@@ -1,5 +1,6 @@
 package org.radiospark.kernels.calibration;
 
+import java.util.Arrays;
 import org.radiospark.kernels.model.VisibilityBlock;
 
 /**
@@ -93,6 +94,8 @@ final class SampleReader {
           continue;
         }
         int base = (r * nChan + ch) * nPol;
+        // Absent correlations keep weight 0, so nothing of a previous sample leaks in.
+        Arrays.fill(w, 0);
         int usable = 0;
         for (int k = 0; k < nPol; k++) {
           int i = base + k;
@@ -163,11 +166,6 @@ final class SampleReader {
             }
           }
         }
-        // Clear weights so that absent correlations never leak into the next sample.
-        w[0] = 0;
-        w[1] = 0;
-        w[2] = 0;
-        w[3] = 0;
       }
     }
     return chi2;

@@ -307,6 +307,12 @@ class GainApplierTest {
         assertThrows(
             InvalidInputException.class, () -> GainApplier.corrupt(sim.model, diag, new int[] {0}));
     assertEquals("chanToBlock", e.field());
+    diag.jones()[2] = 0.1;
+    e =
+        assertThrows(
+            InvalidInputException.class,
+            () -> GainApplier.corrupt(sim.model, diag, new int[] {0, 0}));
+    assertEquals("jones", e.field());
   }
 
   @Test

@@ -171,6 +171,27 @@ class StefcalSolverTest {
   }
 
   @Test
+  void circularFeedsAndAnyCorrelationOrderGiveTheSameSolution() {
+    Random rng = new Random(18);
+    int nAnt = 20;
+    double[][] g = randomGains(rng, nAnt, 0.05, 0.5);
+    SolverParameters p = SolverParameters.defaults(JonesMode.DIAGONAL).withRefAnt(2);
+    Simulation lin = new Simulation(27, nAnt, 2, 2, 10, XXYY, UNPOLARISED, false, 2000);
+    Simulation cir =
+        new Simulation(
+            27, nAnt, 2, 2, 10, new Stokes[] {Stokes.LL, Stokes.RR}, UNPOLARISED, false, 2000);
+    GainTable tl =
+        new StefcalSolver(p).solve(lin.observe(scalar(g), 0, 0), lin.model, nAnt).table();
+    GainTable tc =
+        new StefcalSolver(p).solve(cir.observe(scalar(g), 0, 0), cir.model, nAnt).table();
+    assertTrue(alignedRms(tc, 0, 0, g, 0, -1) < 1e-5);
+    assertTrue(alignedRms(tc, 0, 0, g, 3, -1) < 1e-5);
+    for (int k = 0; k < tl.jones().length; k++) {
+      assertEquals(tl.jones()[k], tc.jones()[k], 1e-6);
+    }
+  }
+
+  @Test
   void phaseOnlyModeReturnsUnitAmplitudesAndThePhases() {
     Random rng = new Random(4);
     int nAnt = 25;
