@@ -56,7 +56,10 @@ public final class StefcalSolver {
    * <p>Solution intervals start at the earliest row's start ({@code time - integration/2}) and last
    * {@code solintSec}; the last one is extended to the end of the data. Channel blocks are {@link
    * ChannelBlocks#regular}. Cells without data, and antennas (or, in diagonal mode, a feed of an
-   * antenna) without data in a cell, are flagged in the table and hold identity Jones.
+   * antenna) without data in a cell, are flagged in the table and hold identity Jones. The table's
+   * {@code refAnt()} is the requested antenna (or, when none was requested, the one with the most
+   * unflagged weight); {@link SolveDiagnostics#refAnt()} gives the antenna actually used in each
+   * cell, which differs where the requested one had no data.
    *
    * @param data observed visibilities (not modified)
    * @param model model visibilities with the data's rows, channels and correlations; the model's
@@ -85,7 +88,6 @@ public final class StefcalSolver {
     int[] elem = validate(data, model, nAnt);
     int nRows = data.nRows();
     int nChan = data.nChan();
-    int nPol = data.nPol();
 
     // Solution intervals.
     double[] t = data.timeMjdSec();
@@ -133,6 +135,17 @@ public final class StefcalSolver {
     int globalRef =
         params.refAnt() >= 0 ? params.refAnt() : busiestAntenna(data, nAnt, antennaFlagged);
     boolean full = params.mode() == JonesMode.FULL;
+    if (8L * nSlots * nBlocks * nAnt > Integer.MAX_VALUE - 8) {
+      throw new InvalidInputException(
+          "calibration parameters",
+          "solintSec/chansPerBlock",
+          nSlots
+              + " intervals x "
+              + nBlocks
+              + " channel blocks x "
+              + nAnt
+              + " antennas do not fit one gain table; use longer intervals or wider blocks");
+    }
     int nCells = nSlots * nBlocks;
     double[] jones = new double[8 * nCells * nAnt];
     boolean[] flagged = new boolean[nCells * nAnt];
@@ -154,7 +167,7 @@ public final class StefcalSolver {
         nSamples[cell] = sys.nSamples;
         chi2Before[cell] = sys.chi2Before;
         boolean[] antFlag = new boolean[nAnt];
-        int ref = solveCell(sys, globalRef, cellJones, antFlag, elem, cell, iterations, converged);
+        int ref = solveCell(sys, globalRef, cellJones, antFlag, cell, iterations, converged);
         refUsed[cell] = ref;
         for (int a = 0; a < nAnt; a++) {
           int tc = cell * nAnt + a;
@@ -192,7 +205,6 @@ public final class StefcalSolver {
       int globalRef,
       double[] out,
       boolean[] antFlag,
-      int[] elem,
       int cell,
       int[] iterations,
       boolean[] converged) {
@@ -408,6 +420,20 @@ public final class StefcalSolver {
           "model visibilities", "antenna1/antenna2", "expected the same baselines as the data");
     }
     for (int r = 0; r < data.nRows(); r++) {
+      if (!Double.isFinite(data.timeMjdSec()[r])
+          || !(data.integrationSec()[r] >= 0)
+          || Double.isInfinite(data.integrationSec()[r])) {
+        throw new InvalidInputException(
+            "data visibilities",
+            "timeMjdSec/integrationSec",
+            "row "
+                + r
+                + " has time "
+                + data.timeMjdSec()[r]
+                + " s and integration "
+                + data.integrationSec()[r]
+                + " s, expected finite values, integration >= 0");
+      }
       int a1 = data.antenna1()[r];
       int a2 = data.antenna2()[r];
       if (a1 < 0 || a1 >= nAnt || a2 < 0 || a2 >= nAnt) {
