@@ -42,6 +42,25 @@ final class Simulation {
       double[][] sources,
       boolean autos,
       double radiusMetres) {
+    this(seed, nAnt, nTimes, nChan, dtSec, pols, sources, autos, radiusMetres, null, null);
+  }
+
+  /**
+   * As above with given antenna positions (local east and north, metres) when {@code eastIn} is not
+   * null; {@code radiusMetres} is then unused.
+   */
+  Simulation(
+      long seed,
+      int nAnt,
+      int nTimes,
+      int nChan,
+      double dtSec,
+      Stokes[] pols,
+      double[][] sources,
+      boolean autos,
+      double radiusMetres,
+      double[] eastIn,
+      double[] northIn) {
     this.nAnt = nAnt;
     this.nTimes = nTimes;
     this.nChan = nChan;
@@ -53,8 +72,8 @@ final class Simulation {
     for (int a = 0; a < nAnt; a++) {
       double r = radiusMetres * Math.sqrt(rng.nextDouble());
       double th = 2 * Math.PI * rng.nextDouble();
-      east[a] = r * Math.cos(th);
-      north[a] = r * Math.sin(th);
+      east[a] = eastIn != null ? eastIn[a] : r * Math.cos(th);
+      north[a] = northIn != null ? northIn[a] : r * Math.sin(th);
     }
     int perTime = nAnt * (nAnt - 1) / 2 + (autos ? nAnt : 0);
     int nRows = perTime * nTimes;

@@ -5,17 +5,37 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Random;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.radiospark.kernels.model.AntennaConfiguration;
 import org.radiospark.kernels.model.GainTable;
 import org.radiospark.kernels.model.InvalidInputException;
 import org.radiospark.kernels.model.Stokes;
 import org.radiospark.kernels.model.VisibilityBlock;
+import org.radiospark.kernels.testing.SharedData;
 
 class StefcalSolverTest {
   static final Stokes[] XXYY = {Stokes.XX, Stokes.YY};
+
+  /**
+   * Error bound for noise-free data at the default tolerance: the solver stops once a damped step
+   * changes the gains by less than 1e-6 relative, so the remaining error is of that order; 10x
+   * margin.
+   */
+  static final double NOISE_FREE = 10 * SolverParameters.DEFAULT_TOLERANCE;
+
+  /**
+   * Error bound for noise-free data solved to tolerance 1e-10: float32 storage of the visibilities
+   * (relative 6e-8 per sample, averaged over hundreds of samples per antenna) then dominates.
+   */
+  static final double TIGHT = 1e-6;
+
   static final Stokes[] LINEAR4 = {Stokes.XX, Stokes.XY, Stokes.YX, Stokes.YY};
   static final double[][] UNPOLARISED = {
     {0.01, 0.02, 10, 0, 0, 0}, {-0.03, 0.01, 4, 0, 0, 0}, {0.02, -0.04, 2.5, 0, 0, 0}
@@ -184,8 +204,8 @@ class StefcalSolverTest {
         new StefcalSolver(p).solve(lin.observe(scalar(g), 0, 0), lin.model, nAnt).table();
     GainTable tc =
         new StefcalSolver(p).solve(cir.observe(scalar(g), 0, 0), cir.model, nAnt).table();
-    assertTrue(alignedRms(tc, 0, 0, g, 0, -1) < 1e-5);
-    assertTrue(alignedRms(tc, 0, 0, g, 3, -1) < 1e-5);
+    assertTrue(alignedRms(tc, 0, 0, g, 0, -1) < NOISE_FREE);
+    assertTrue(alignedRms(tc, 0, 0, g, 3, -1) < NOISE_FREE);
     for (int k = 0; k < tl.jones().length; k++) {
       assertEquals(tl.jones()[k], tc.jones()[k], 1e-6);
     }
@@ -208,7 +228,7 @@ class StefcalSolverTest {
       assertEquals(t.jones()[o], t.jones()[o + 6], 0);
       assertEquals(t.jones()[o + 1], t.jones()[o + 7], 0);
     }
-    assertTrue(alignedRms(t, 0, 0, g, 0, -1) < 1e-5);
+    assertTrue(alignedRms(t, 0, 0, g, 0, -1) < NOISE_FREE);
 
     // With 20% amplitude errors planted, phase-only still finds the phases (to second order
     // in the amplitude errors) while keeping |g| = 1.
@@ -246,8 +266,8 @@ class StefcalSolverTest {
     assertEquals(0, t.jones()[o + 1], 1e-15);
     assertEquals(0, t.jones()[o + 7], 1e-15, "unpolarised model: each feed referenced");
     assertTrue(t.jones()[o] > 0 && t.jones()[o + 6] > 0);
-    assertTrue(alignedRms(t, 0, 0, gx, 0, -1) < 1e-5);
-    assertTrue(alignedRms(t, 0, 0, gy, 3, -1) < 1e-5);
+    assertTrue(alignedRms(t, 0, 0, gx, 0, -1) < NOISE_FREE);
+    assertTrue(alignedRms(t, 0, 0, gy, 3, -1) < NOISE_FREE);
 
     // Flag every sample of antenna 7: it is flagged in the table and another antenna with data
     // becomes the reference of the cell.
@@ -265,7 +285,7 @@ class StefcalSolverTest {
     assertTrue(sf.table().flagged()[sf.table().cell(0, 0, 7)]);
     int or = 8 * sf.table().cell(0, 0, ref);
     assertEquals(0, sf.table().jones()[or + 1], 1e-15);
-    assertTrue(alignedRms(sf.table(), 0, 0, gx, 0, 7) < 1e-5);
+    assertTrue(alignedRms(sf.table(), 0, 0, gx, 0, 7) < NOISE_FREE);
 
     // Automatic choice: some antenna with data, whose phase is zero.
     GainTable ta =
@@ -305,7 +325,7 @@ class StefcalSolverTest {
     double ey = alignedRms(t, 0, 0, gy, 3, -1);
     System.out.printf(
         "diagonal: %d iterations, rms X %.2e Y %.2e%n", sol.diagnostics().iterations()[0], ex, ey);
-    assertTrue(ex < 1e-6 && ey < 1e-6);
+    assertTrue(ex < TIGHT && ey < TIGHT);
     // The same rotation for X and Y: the X-Y phase difference of every antenna is the truth's.
     for (int a = 0; a < nAnt; a++) {
       int o = 8 * t.cell(0, 0, a);
@@ -313,7 +333,7 @@ class StefcalSolverTest {
           Math.atan2(t.jones()[o + 7], t.jones()[o + 6])
               - Math.atan2(t.jones()[o + 1], t.jones()[o]);
       double trueDiff = Math.atan2(gy[a][1], gy[a][0]) - Math.atan2(gx[a][1], gx[a][0]);
-      assertEquals(0, Math.IEEEremainder(solDiff - trueDiff, 2 * Math.PI), 1e-5);
+      assertEquals(0, Math.IEEEremainder(solDiff - trueDiff, 2 * Math.PI), TIGHT);
     }
   }
 
@@ -384,7 +404,7 @@ class StefcalSolverTest {
     System.out.printf(
         "full Jones: %d iterations, max element error %.2e, max leakage error %.2e%n",
         sol.diagnostics().iterations()[0], maxErr, maxLeakErr);
-    assertTrue(maxErr < 1e-5, "max error " + maxErr);
+    assertTrue(maxErr < TIGHT, "max error " + maxErr);
     // Reference antenna: J00 real and positive.
     int or = 8 * t.cell(0, 0, t.refAnt());
     assertEquals(0, t.jones()[or + 1], 1e-15);
@@ -451,7 +471,7 @@ class StefcalSolverTest {
     }
     assertEquals(2, nFlagged);
     double[][] gTrim = Arrays.copyOf(g, nAnt);
-    assertTrue(alignedRms(t, 0, 0, gTrim, 0, 3) < 1e-5);
+    assertTrue(alignedRms(t, 0, 0, gTrim, 0, 3) < NOISE_FREE);
   }
 
   @Test
@@ -477,7 +497,7 @@ class StefcalSolverTest {
     CalibrationSolution sol =
         new StefcalSolver(SolverParameters.defaults(JonesMode.SCALAR)).solve(data, sim.model, conf);
     assertTrue(sol.table().flagged()[5]);
-    assertTrue(alignedRms(sol.table(), 0, 0, g, 0, 5) < 1e-5);
+    assertTrue(alignedRms(sol.table(), 0, 0, g, 0, 5) < NOISE_FREE);
   }
 
   @Test
@@ -562,7 +582,7 @@ class StefcalSolverTest {
     assertEquals(150.5e6, t.blockFreqHz()[0], 1e-3);
     for (int h = 0; h < 2; h++) {
       for (int b = 0; b < 2; b++) {
-        assertTrue(alignedRms(t, h, b, g[h][b], 0, -1) < 1e-5, "cell " + h + "," + b);
+        assertTrue(alignedRms(t, h, b, g[h][b], 0, -1) < NOISE_FREE, "cell " + h + "," + b);
         // And far from the gains of the other cells.
         assertTrue(alignedRms(t, h, b, g[1 - h][b], 0, -1) > 0.05);
         assertTrue(alignedRms(t, h, b, g[h][1 - b], 0, -1) > 0.05);
@@ -666,7 +686,7 @@ class StefcalSolverTest {
     double eCut = alignedRms(cut.table(), 0, 0, g, 0, -1);
     System.out.printf("uv cut: error without %.2e, with %.2e%n", eAll, eCut);
     assertEquals(kept, cut.diagnostics().nSamples()[0]);
-    assertTrue(eCut < 1e-5);
+    assertTrue(eCut < NOISE_FREE);
     assertTrue(eAll > 1e-2);
     // An upper cut below every baseline leaves no data: everything flagged.
     CalibrationSolution none =
@@ -700,6 +720,95 @@ class StefcalSolverTest {
     // A 15% polarised model leaves the near-degenerate unitary direction unconverged after ARL's
     // 30 iterations, but the fit is already close to exact.
     assertTrue(sol.diagnostics().chi2After()[0] < 1e-4 * sol.diagnostics().chi2Before()[0]);
+  }
+
+  /** Model and 30 dB data on the real 197-dish SKA1-MID layout with planted full Jones. */
+  record SkaCase(Simulation sim, VisibilityBlock data) {}
+
+  static SkaCase ska1MidCase() throws Exception {
+    // The real layout from shared data; the test is skipped when it is absent.
+    Path cfg = SharedData.require("layouts/ska1mid.cfg");
+    List<double[]> xyz = new ArrayList<>();
+    for (String line : Files.readAllLines(cfg)) {
+      String[] f = line.trim().split("\\s+");
+      if (line.startsWith("#") || f.length < 3) {
+        continue;
+      }
+      xyz.add(
+          new double[] {
+            Double.parseDouble(f[0]), Double.parseDouble(f[1]), Double.parseDouble(f[2])
+          });
+    }
+    int nAnt = xyz.size();
+    assertEquals(197, nAnt);
+    // Local east/north about the first dish (ITRF to ENU at the site's longitude and latitude).
+    double lon = Math.toRadians(21.443803);
+    double lat = Math.toRadians(-30.712925);
+    double[] east = new double[nAnt];
+    double[] north = new double[nAnt];
+    for (int a = 0; a < nAnt; a++) {
+      double dx = xyz.get(a)[0] - xyz.get(0)[0];
+      double dy = xyz.get(a)[1] - xyz.get(0)[1];
+      double dz = xyz.get(a)[2] - xyz.get(0)[2];
+      east[a] = -Math.sin(lon) * dx + Math.cos(lon) * dy;
+      north[a] =
+          -Math.sin(lat) * Math.cos(lon) * dx
+              - Math.sin(lat) * Math.sin(lon) * dy
+              + Math.cos(lat) * dz;
+    }
+    Simulation sim = new Simulation(28, nAnt, 1, 1, 10, LINEAR4, POLARISED, false, 0, east, north);
+    Random rng = new Random(19);
+    double[][] j = new double[nAnt][];
+    for (int a = 0; a < nAnt; a++) {
+      j[a] = Simulation.diag(1 + 0.05 * rng.nextGaussian(), rng.nextGaussian(), 1, 0.5);
+      j[a][2] = 0.05 * rng.nextGaussian();
+      j[a][5] = 0.05 * rng.nextGaussian();
+    }
+    double sigma = Math.sqrt(sim.meanParallelPower() / 1000);
+    return new SkaCase(sim, sim.observe((t, c, a) -> j[a], sigma, 6));
+  }
+
+  @Test
+  void ska1MidLayoutFullJonesSolveTakesWellUnderASecond() throws Exception {
+    SkaCase k = ska1MidCase();
+    int nAnt = k.sim().nAnt;
+    StefcalSolver solver = new StefcalSolver(SolverParameters.defaults(JonesMode.FULL));
+    solver.solve(k.data(), k.sim().model, nAnt); // warm-up (JIT)
+    long best = Long.MAX_VALUE;
+    CalibrationSolution sol = null;
+    for (int rep = 0; rep < 3; rep++) {
+      long t0 = System.nanoTime();
+      sol = solver.solve(k.data(), k.sim().model, nAnt);
+      best = Math.min(best, System.nanoTime() - t0);
+    }
+    SolveDiagnostics d = sol.diagnostics();
+    System.out.printf(
+        "SKA1-MID 197 dishes x 4 pols full Jones: %.1f ms, %d iterations, chi2 %.4g -> %.4g"
+            + " for %d samples%n",
+        best / 1e6, d.iterations()[0], d.chi2Before()[0], d.chi2After()[0], d.nSamples()[0]);
+    assertTrue(best < 1_000_000_000L, best / 1e6 + " ms");
+    // 1 rad rms phases, 5% leakage: the first 30 iterations remove almost all of the misfit.
+    assertTrue(d.chi2After()[0] < 0.01 * d.chi2Before()[0]);
+  }
+
+  @Test
+  @Tag("slow")
+  void ska1MidLayoutFullJonesReachesTheNoiseWithEnoughIterations() throws Exception {
+    // Measured: with a 15% polarised model, ARL's 30 iterations leave a chi-square excess of tens
+    // of sqrt(n) on this array (the near-degenerate unitary direction converges slowly); enough
+    // iterations reach the noise: E[chi2] = n - p/2 with p = 8 nAnt - 1 real parameters.
+    SkaCase k = ska1MidCase();
+    int nAnt = k.sim().nAnt;
+    SolveDiagnostics d =
+        new StefcalSolver(SolverParameters.defaults(JonesMode.FULL).withConvergence(1000, 1e-9))
+            .solve(k.data(), k.sim().model, nAnt)
+            .diagnostics();
+    long n = d.nSamples()[0];
+    double expected = n - (8.0 * nAnt - 1) / 2;
+    System.out.printf(
+        "SKA1-MID full Jones, %d iterations: chi2 %.6g, expected %.6g +- %.3g%n",
+        d.iterations()[0], d.chi2After()[0], expected, Math.sqrt(n));
+    assertEquals(expected, d.chi2After()[0], 5 * Math.sqrt(n));
   }
 
   @Test
