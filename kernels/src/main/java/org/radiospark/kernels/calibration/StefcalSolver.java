@@ -28,6 +28,16 @@ import org.radiospark.kernels.model.VisibilityBlock;
  * power (then the X-Y phase is not constrained by the data), otherwise one common phase from the
  * reference antenna's first feed (J00), which is the only remaining degeneracy.
  *
+ * <p>Convergence: by default the plain StEFCal iteration with its damping every second iteration
+ * (as ARL and hyperdrive). Near-degenerate problems - a weakly polarised model leaves the common
+ * X-Y phase (diagonal) or a common unitary J -> J U (full Jones) almost free - then need hundreds
+ * to thousands of iterations; {@link SolverParameters#withAnderson(int)} accelerates the same
+ * fixed-point map (Walker and Ni 2011) and measured 14 instead of 420 (diagonal) and 34 instead of
+ * 6820 (full) iterations to the same solution on a 15% polarised model (StefcalSolverTest).
+ *
+ * <p>Thread safety: immutable; {@link #solve} allocates its own work space, so one solver may be
+ * shared by concurrent tasks.
+ *
  * <p>Complexity: one O(samples) pass to reduce each cell to per-baseline sums (4 complex numbers
  * per baseline for scalar/diagonal, two 16-element complex tensors for full), then O(iterations x
  * baselines) to iterate, so 200 antennas x 4 correlations solve in milliseconds. Memory
@@ -247,7 +257,9 @@ public final class StefcalSolver {
       for (int a = 0; a < nAnt; a++) {
         solvable[a] = !antFlag[a];
       }
-      run = sys.solveFull(out, solvable, params.maxIterations(), params.tolerance());
+      run =
+          sys.solveFull(
+              out, solvable, params.maxIterations(), params.tolerance(), params.andersonDepth());
       double[] j = out;
       double ph = Math.atan2(j[8 * ref + 1], j[8 * ref]);
       if (Math.hypot(j[8 * ref], j[8 * ref + 1]) < Math.hypot(j[8 * ref + 6], j[8 * ref + 7])) {
@@ -262,7 +274,13 @@ public final class StefcalSolver {
       }
       run =
           sys.solveDiagonal(
-              g, feedOk, scalar, params.phaseOnly(), params.maxIterations(), params.tolerance());
+              g,
+              feedOk,
+              scalar,
+              params.phaseOnly(),
+              params.maxIterations(),
+              params.tolerance(),
+              params.andersonDepth());
       double phx = Math.atan2(g[4 * ref + 1], g[4 * ref]);
       double phy = Math.atan2(g[4 * ref + 3], g[4 * ref + 2]);
       if (scalar || hasCrossHandPower(sys)) {
