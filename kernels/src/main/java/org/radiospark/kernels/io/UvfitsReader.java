@@ -30,8 +30,12 @@ import org.radiospark.kernels.model.VisibilityBlock;
  *
  * <ul>
  *   <li>Random parameters, each scaled as {@code PSCALn * raw + PZEROn}: {@code UU VV WW} in
- *       seconds (also {@code UU---SIN} etc.), converted to metres with {@code c = 299792458 m/s},
- *       signs kept as in the file; {@code DATE} (and {@code _DATE}) as Julian date, summed over
+ *       seconds (also {@code UU---SIN} etc.), converted to metres with {@code c = 299792458 m/s}
+ *       and <b>negated</b>: the files (AIPS, Cotter, pyuvdata) store {@code pos1 - pos2}, while
+ *       a {@link VisibilityBlock} holds {@code pos2 - pos1}, the sign under which the data obey
+ *       the measurement equation of {@code model/package-info.java} (measured on the shared MWA
+ *       files: {@code ComponentPredictorMwaTest}, and checked against WSClean's image of
+ *       1133866760); {@link UvfitsWriter} negates them back, so round trips are exact; {@code DATE} (and {@code _DATE}) as Julian date, summed over
  *       every occurrence (the integer JD normally sits in {@code PZERO} of the first); {@code
  *       BASELINE} = {@code 256 a1 + a2 + 0.01 (subarray - 1)}, or {@code 2048 a1 + a2 + 65536} when
  *       an antenna number exceeds 255; {@code ANTENNA1/ANTENNA2} when there is no {@code BASELINE};
@@ -205,9 +209,10 @@ public final class UvfitsReader {
         for (int k = 0; k < params.count; k++) {
           p[k] = params.scale[k] * element(bb, bitpix, k) + params.zero[k];
         }
-        u[g] = p[params.uu] * VisibilityBlock.C;
-        v[g] = p[params.vv] * VisibilityBlock.C;
-        w[g] = p[params.ww] * VisibilityBlock.C;
+        // UVFITS stores pos1 - pos2; blocks hold pos2 - pos1 (see the class comment).
+        u[g] = -p[params.uu] * VisibilityBlock.C;
+        v[g] = -p[params.vv] * VisibilityBlock.C;
+        w[g] = -p[params.ww] * VisibilityBlock.C;
         decodeAntennas(params, p, g, st1, st2);
         // Sum the scaled fractional parts first, then add the (large) integer-day zero points, so
         // that the millisecond-level information of float32 parameters is not lost to rounding.

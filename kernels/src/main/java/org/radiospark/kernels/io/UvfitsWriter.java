@@ -26,8 +26,9 @@ import org.radiospark.kernels.model.VisibilityBlock;
  * <p>Encoding (the inverse of {@link UvfitsReader}):
  *
  * <ul>
- *   <li>uvw are written in seconds ({@code metres / c}) as float32; values that came from a float32
- *       file read back bit-identical.
+ *   <li>uvw are negated (blocks hold {@code pos2 - pos1}, files {@code pos1 - pos2}) and written
+ *       in seconds ({@code metres / c}) as float32; values that came from a float32 file read back
+ *       bit-identical.
  *   <li>Time is split over the two DATE parameters: {@code PZERO} of the first holds the Julian
  *       date of 0h UTC of the first row's day, the first parameter the float32 day fraction and the
  *       second its float32 residual, so the sum keeps about 1e-11 s; times read back to within one
@@ -81,9 +82,10 @@ public final class UvfitsWriter {
     int[] nosta = data.antennaTable().stationNumbers();
     for (int r = 0; r < b.nRows(); r++) {
       bb.clear();
-      bb.putFloat((float) (b.uMetres()[r] / VisibilityBlock.C));
-      bb.putFloat((float) (b.vMetres()[r] / VisibilityBlock.C));
-      bb.putFloat((float) (b.wMetres()[r] / VisibilityBlock.C));
+      // blocks hold pos2 - pos1, UVFITS files pos1 - pos2 (see UvfitsReader)
+      bb.putFloat((float) (-b.uMetres()[r] / VisibilityBlock.C));
+      bb.putFloat((float) (-b.vMetres()[r] / VisibilityBlock.C));
+      bb.putFloat((float) (-b.wMetres()[r] / VisibilityBlock.C));
       bb.putFloat(baseline(nosta[b.antenna1()[r]], nosta[b.antenna2()[r]]));
       double dayFraction = (b.timeMjdSec()[r] - layout.mjdDay * 86_400.0) / 86_400.0;
       float d1 = (float) dayFraction;

@@ -151,9 +151,10 @@ class UvfitsDialectsTest {
       assertEquals(g % 3, b.antenna1()[g], "NOSTA 5, 6, 7 are rows 0, 1, 2");
       assertEquals((g + 1) % 3, b.antenna2()[g]);
       // Parameters are float32 (or exact 16-bit integers): half an ulp, 2^-24 relative.
+      // The file holds pos1 - pos2; the block pos2 - pos1 (negated on reading).
       double u = 100e-9 * (g + 1) * VisibilityBlock.C;
-      assertEquals(u, b.uMetres()[g], 0x1p-24 * u);
-      assertEquals(-50e-9 * VisibilityBlock.C, b.wMetres()[g], 0x1p-24 * 15);
+      assertEquals(-u, b.uMetres()[g], 0x1p-24 * u);
+      assertEquals(50e-9 * VisibilityBlock.C, b.wMetres()[g], 0x1p-24 * 15);
       double mjdSec = (2456528.5 - 2400000.5) * 86400 + 1000 + 10 * g;
       assertEquals(mjdSec, b.timeMjdSec()[g], 1e-3);
       assertEquals(10.0, b.integrationSec()[g], 1e-3, "from the spacing: no INTTIM");

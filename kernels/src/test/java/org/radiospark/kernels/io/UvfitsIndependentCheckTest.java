@@ -39,8 +39,9 @@ class UvfitsIndependentCheckTest {
         Object[] grp = group(rg, g);
         float[] par = (float[]) grp[0];
         float[][][][][][] data = (float[][][][][][]) grp[1];
-        assertEquals(par[0] * VisibilityBlock.C, b.uMetres()[g], 0.0);
-        assertEquals(par[2] * VisibilityBlock.C, b.wMetres()[g], 0.0);
+        // negated on reading: files hold pos1 - pos2, blocks pos2 - pos1
+        assertEquals(-par[0] * VisibilityBlock.C, b.uMetres()[g], 0.0);
+        assertEquals(-par[2] * VisibilityBlock.C, b.wMetres()[g], 0.0);
         for (int c = 0; c < b.nChan(); c++) {
           for (int p = 0; p < b.nPol(); p++) {
             float[] cx = data[0][0][0][c][p];
