@@ -10,8 +10,9 @@ import java.util.Objects;
  * <p>Layout (row-major, polarisation fastest):
  *
  * <ul>
- *   <li>{@code uMetres[r], vMetres[r], wMetres[r]}: baseline coordinates in metres, signs as stored
- *       in the source file (see REFERENCE.md); divide by {@code c / freqHz[ch]} for wavelengths.
+ *   <li>{@code uMetres[r], vMetres[r], wMetres[r]}: baseline coordinates in metres, {@code
+ *       pos(antenna2) - pos(antenna1)} (the sign of {@code package-info}'s measurement equation);
+ *       multiply by {@code freqHz[ch] / c} for wavelengths.
  *   <li>{@code antenna1[r], antenna2[r]}: 0-based indices into the {@link AntennaConfiguration}.
  *   <li>{@code timeMjdSec[r]}: centroid of the integration, MJD seconds UTC; {@code
  *       integrationSec[r]}: its length.
