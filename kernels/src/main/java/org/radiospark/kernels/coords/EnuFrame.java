@@ -16,6 +16,7 @@ public final class EnuFrame {
   // Rows: E, N, U unit vectors expressed in ITRF.
   private final double[][] rows;
 
+  /** The ENU frame at {@code site} (origin at the site's own position, height included). */
   public EnuFrame(GeodeticPosition site) {
     this.site = Objects.requireNonNull(site, "site");
     this.origin = site.toItrf();
@@ -29,6 +30,7 @@ public final class EnuFrame {
         };
   }
 
+  /** The site at the origin of the frame. */
   public GeodeticPosition site() {
     return site;
   }

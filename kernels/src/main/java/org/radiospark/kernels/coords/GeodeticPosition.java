@@ -31,10 +31,12 @@ public record GeodeticPosition(double lonRad, double latRad, double heightMetres
     return new GeodeticPosition(Math.toRadians(lonDeg), Math.toRadians(latDeg), heightMetres);
   }
 
+  /** East longitude in degrees. */
   public double lonDeg() {
     return Math.toDegrees(lonRad);
   }
 
+  /** Geodetic latitude in degrees. */
   public double latDeg() {
     return Math.toDegrees(latRad);
   }

@@ -60,10 +60,12 @@ public final class UvwCalculator {
     this.dut1Sec = dut1Sec;
   }
 
+  /** The J2000 phase centre. */
   public PhaseCentre centre() {
     return centre;
   }
 
+  /** The frame of the uvw axes. */
   public Frame frame() {
     return frame;
   }
@@ -85,9 +87,12 @@ public final class UvwCalculator {
   }
 
   /**
-   * The classical (H, dec) form: the matrix taking a vector in the local equatorial frame of
-   * Greenwich (X toward H = 0, Y toward H = -6 h, Z to the pole; i.e. ITRF axes) to uvw, for the
-   * Greenwich hour angle {@code hourAngleRad} and declination {@code decRad} of date.
+   * The classical (H, dec) form: the matrix taking a vector in a local equatorial frame (X toward H
+   * = 0 on the equator, Y toward H = -6 h, Z to the pole) to uvw, for the hour angle {@code
+   * hourAngleRad} and declination {@code decRad} of date measured from that frame's meridian. With
+   * ITRF axes use the Greenwich hour angle {@code GAST - ra}; with the local frame of longitude
+   * {@code lon} (ITRF rotated by {@code -lon} about z, the frame of the MWA AN table offsets) use
+   * the local hour angle {@code LAST - ra}.
    */
   public static double[][] hourAngleMatrix(double hourAngleRad, double decRad) {
     double sh = Math.sin(hourAngleRad);

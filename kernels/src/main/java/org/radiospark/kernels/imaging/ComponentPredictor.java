@@ -258,6 +258,8 @@ public final class ComponentPredictor {
       double[] stokesVis = new double[8];
       double[] corr = new double[2 * (gains == null ? nPol : 4)];
       double[] corrupted = new double[8];
+      double[] picked = new double[2 * nPol];
+      double[] scratch = new double[8];
       for (int r = start; r < end; r++) {
         int slot = -1;
         if (gains != null) {
@@ -296,12 +298,19 @@ public final class ComponentPredictor {
           toOutput.apply(stokesVis, 0, corr, 0);
           double[] result = corr;
           if (gains != null) {
-            corrupt(corr, slot, chanBlock[ch], block.antenna1()[r], block.antenna2()[r], corrupted);
-            result = new double[2 * nPol];
+            corrupt(
+                corr,
+                slot,
+                chanBlock[ch],
+                block.antenna1()[r],
+                block.antenna2()[r],
+                scratch,
+                corrupted);
             for (int p = 0; p < nPol; p++) {
-              result[2 * p] = corrupted[2 * outElement[p]];
-              result[2 * p + 1] = corrupted[2 * outElement[p] + 1];
+              picked[2 * p] = corrupted[2 * outElement[p]];
+              picked[2 * p + 1] = corrupted[2 * outElement[p] + 1];
             }
+            result = picked;
           }
           int base = 2 * block.index(r, ch, 0);
           for (int p = 0; p < 2 * nPol; p++) {
@@ -311,12 +320,11 @@ public final class ComponentPredictor {
       }
     }
 
-    /** out = J_p M J_q^H for 2x2 complex matrices, interleaved row-major. */
-    private void corrupt(double[] mm, int slot, int blk, int p, int q, double[] out) {
+    /** out = J_p M J_q^H for 2x2 complex matrices, interleaved row-major; t is scratch. */
+    private void corrupt(double[] mm, int slot, int blk, int p, int q, double[] t, double[] out) {
       double[] j = gains.jones();
       int op = 8 * gains.cell(slot, blk, p);
       int oq = 8 * gains.cell(slot, blk, q);
-      double[] t = new double[8];
       // t = J_p M
       for (int a = 0; a < 2; a++) {
         for (int b = 0; b < 2; b++) {

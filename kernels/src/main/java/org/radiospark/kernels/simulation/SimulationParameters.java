@@ -91,16 +91,19 @@ public record SimulationParameters(
     }
   }
 
+  /** Channel centres, Hz (a copy). */
   @Override
   public double[] freqHz() {
     return freqHz.clone();
   }
 
+  /** Channel widths, Hz (a copy). */
   @Override
   public double[] chanWidthHz() {
     return chanWidthHz.clone();
   }
 
+  /** Correlation products (a copy). */
   @Override
   public Stokes[] pols() {
     return pols.clone();
@@ -183,11 +186,13 @@ public record SimulationParameters(
       return channels(f, w);
     }
 
+    /** Correlation products, all linear or all circular (default XX XY YX YY). */
     public Builder pols(Stokes... pols) {
       this.pols = pols.clone();
       return this;
     }
 
+    /** Thermal noise rms of each real and imaginary part, Jy (default 0). */
     public Builder noiseSigmaJy(double sigma) {
       this.noiseSigmaJy = sigma;
       return this;
@@ -200,26 +205,31 @@ public record SimulationParameters(
       return this;
     }
 
+    /** Rms of each part of the off-diagonal Jones terms (default 0: diagonal gains). */
     public Builder leakageRms(double rms) {
       this.leakageRms = rms;
       return this;
     }
 
+    /** Integrations with the phase centre below this elevation are flagged (default 0). */
     public Builder elevationLimitRad(double limit) {
       this.elevationLimitRad = limit;
       return this;
     }
 
+    /** UT1 - UTC in seconds (default 0). */
     public Builder dut1Sec(double dut1) {
       this.dut1Sec = dut1;
       return this;
     }
 
+    /** Seed of the gain and noise draws (default 1). */
     public Builder seed(long seed) {
       this.seed = seed;
       return this;
     }
 
+    /** Threads of the predict (default 1). */
     public Builder nThreads(int n) {
       this.nThreads = n;
       return this;

@@ -66,6 +66,42 @@ class UvwCalculatorTest {
     assertTrue(Math.sqrt(sumReversed2 / count) > 100);
   }
 
+  /**
+   * The AN table offsets are in the local equatorial frame of the array longitude: there the local
+   * hour angle (LAST - ra) gives the same uvw as the Greenwich hour angle on ITRF axes.
+   */
+  @Test
+  void localFrameWithLocalHourAngleEqualsItrfWithGreenwichHourAngle() throws Exception {
+    MwaUvfitsFixture f = new MwaUvfitsFixture(SharedData.require("mwa/1061316296.uvfits"));
+    AntennaConfiguration config = positions(f);
+    PhaseCentre centre = PhaseCentre.ofDegrees(f.raDeg, f.decDeg);
+    double t = (f.jd[0] - 2400000.5) * 86400;
+    double[][] itrf = new UvwCalculator(centre, UvwCalculator.Frame.APPARENT, 0).itrfToUvw(t);
+    double[] app = Precession.j2000ToApparent(centre.raRad(), centre.decRad(), t);
+    double last = SiderealTime.lastRad(t, 0, Math.toRadians(f.lonDeg));
+    double[][] local = UvwCalculator.hourAngleMatrix(last - app[0], app[1]);
+    for (int p = 0; p < 20; p++) {
+      int q = 127 - p;
+      double[] a =
+          apply(
+              local,
+              new double[] {
+                f.stabxyz[p][0] - f.stabxyz[q][0],
+                f.stabxyz[p][1] - f.stabxyz[q][1],
+                f.stabxyz[p][2] - f.stabxyz[q][2]
+              });
+      double[] b =
+          apply(
+              itrf,
+              new double[] {
+                config.xMetres()[p] - config.xMetres()[q],
+                config.yMetres()[p] - config.yMetres()[q],
+                config.zMetres()[p] - config.zMetres()[q]
+              });
+      assertArrayEquals(b, a, 1e-6);
+    }
+  }
+
   private static AntennaConfiguration positions(MwaUvfitsFixture f) {
     int n = f.stabxyz.length;
     double lon = Math.toRadians(f.lonDeg);

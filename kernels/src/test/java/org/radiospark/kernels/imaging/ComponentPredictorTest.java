@@ -235,6 +235,17 @@ class ComponentPredictorTest {
         }
       }
     }
+    // A subset of the products gets the same corrupted values as the full set.
+    VisibilityBlock full = randomBlock(30, freq, LINEAR, CENTRE, 4);
+    VisibilityBlock sub = randomBlock(30, freq, new Stokes[] {Stokes.YY, Stokes.XX}, CENTRE, 4);
+    new ComponentPredictor(1).predict(full, comps, gains);
+    new ComponentPredictor(1).predict(sub, comps, gains);
+    for (int r = 0; r < 30; r++) {
+      for (int ch = 0; ch < 2; ch++) {
+        assertArrayEquals(sample(full, r, ch, 3), sample(sub, r, ch, 0), 0);
+        assertArrayEquals(sample(full, r, ch, 0), sample(sub, r, ch, 1), 0);
+      }
+    }
     VisibilityBlock stokes = randomBlock(3, freq, new Stokes[] {Stokes.I}, CENTRE, 5);
     assertThrows(
         IllegalArgumentException.class,
