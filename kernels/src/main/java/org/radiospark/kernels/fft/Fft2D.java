@@ -1,0 +1,279 @@
+package org.radiospark.kernels.fft;
+
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
+import org.jtransforms.fft.DoubleFFT_1D;
+import org.jtransforms.fft.FloatFFT_1D;
+import org.visnow.jlargearrays.ConcurrencyUtils;
+
+/**
+ * Unnormalised 2-D complex FFT of an {@code ny x nx} array, in place, as row passes then column
+ * passes of JTransforms 1-D transforms, parallelised over rows and column blocks with the caller's
+ * thread count.
+ *
+ * <p>Layout: {@code a[2*(y*nx + x)] = Re}, {@code a[2*(y*nx + x) + 1] = Im}, x fastest. {@link
+ * #forward} computes {@code A[ky,kx] = sum a[y,x] exp(-2 pi i (kx x / nx + ky y / ny))}, {@link
+ * #backward} the same with {@code +2 pi i} and no {@code 1/(nx ny)} factor, so {@code backward} is
+ * the exact adjoint of {@code forward}.
+ *
+ * <p>Cost {@code O(nx ny log(nx ny))}; sizes with factors 2, 3 and 5 only are fast (see {@link
+ * #goodSize}); other sizes fall back to Bluestein's algorithm inside JTransforms.
+ *
+ * <p>Plans are immutable once built and cached per size in a thread-safe map ({@link #of}).
+ * JTransforms keeps its own thread count in a global static; the first use of this class sets it to
+ * 1 so that a Spark task never spawns hidden threads, and parallelism comes only from the {@code
+ * nThreads} argument.
+ */
+public final class Fft2D {
+  private static final ConcurrentMap<Long, Fft2D> CACHE = new ConcurrentHashMap<>();
+
+  static {
+    ConcurrencyUtils.setNumberOfThreads(1);
+  }
+
+  /** Columns copied together in the column pass: one cache line of each row per gather. */
+  private static final int COLUMN_BLOCK = 8;
+
+  private final int ny;
+  private final int nx;
+  private volatile DoubleFFT_1D rowD;
+  private volatile DoubleFFT_1D colD;
+  private volatile FloatFFT_1D rowF;
+  private volatile FloatFFT_1D colF;
+
+  private Fft2D(int ny, int nx) {
+    this.ny = ny;
+    this.nx = nx;
+  }
+
+  /**
+   * The cached plan for an {@code ny x nx} transform.
+   *
+   * @throws IllegalArgumentException if a size is not positive
+   */
+  public static Fft2D of(int ny, int nx) {
+    if (ny <= 0 || nx <= 0) {
+      throw new IllegalArgumentException("FFT size must be positive: " + ny + " x " + nx);
+    }
+    return CACHE.computeIfAbsent(((long) ny << 32) | nx, k -> new Fft2D(ny, nx));
+  }
+
+  public int ny() {
+    return ny;
+  }
+
+  public int nx() {
+    return nx;
+  }
+
+  /**
+   * Smallest {@code m >= n} whose only prime factors are 2, 3 and 5 (JTransforms' fast radices).
+   */
+  public static int goodSize(int n) {
+    if (n <= 1) {
+      return 1;
+    }
+    int best = Integer.MAX_VALUE;
+    for (long f2 = 1; f2 < 2L * n; f2 *= 2) {
+      for (long f3 = f2; f3 < 2L * n; f3 *= 3) {
+        for (long f5 = f3; f5 < 2L * n; f5 *= 5) {
+          if (f5 >= n && f5 < best) {
+            best = (int) f5;
+          }
+        }
+      }
+    }
+    return best;
+  }
+
+  /** Smallest even {@code m >= n} with factors 2, 3 and 5 only. */
+  public static int goodEvenSize(int n) {
+    int m = goodSize(Math.max(n, 2));
+    while (m % 2 != 0) {
+      m = goodSize(m + 1);
+    }
+    return m;
+  }
+
+  /** In-place forward transform (exponent -i) of a double array of length {@code 2 nx ny}. */
+  public void forward(double[] a, int nThreads) {
+    transform(a, nThreads, true);
+  }
+
+  /** In-place backward transform (exponent +i, unnormalised) of a double array. */
+  public void backward(double[] a, int nThreads) {
+    transform(a, nThreads, false);
+  }
+
+  /** In-place forward transform (exponent -i) of a float array of length {@code 2 nx ny}. */
+  public void forward(float[] a, int nThreads) {
+    transform(a, nThreads, true);
+  }
+
+  /** In-place backward transform (exponent +i, unnormalised) of a float array. */
+  public void backward(float[] a, int nThreads) {
+    transform(a, nThreads, false);
+  }
+
+  private void check(int length) {
+    if (length != 2L * nx * ny) {
+      throw new IllegalArgumentException(
+          "array length " + length + " does not match " + ny + " x " + nx + " complex values");
+    }
+  }
+
+  private DoubleFFT_1D rowD() {
+    DoubleFFT_1D p = rowD;
+    if (p == null) {
+      synchronized (this) {
+        if (rowD == null) {
+          rowD = new DoubleFFT_1D(nx);
+        }
+        p = rowD;
+      }
+    }
+    return p;
+  }
+
+  private DoubleFFT_1D colD() {
+    DoubleFFT_1D p = colD;
+    if (p == null) {
+      synchronized (this) {
+        if (colD == null) {
+          colD = nx == ny ? rowD() : new DoubleFFT_1D(ny);
+        }
+        p = colD;
+      }
+    }
+    return p;
+  }
+
+  private FloatFFT_1D rowF() {
+    FloatFFT_1D p = rowF;
+    if (p == null) {
+      synchronized (this) {
+        if (rowF == null) {
+          rowF = new FloatFFT_1D(nx);
+        }
+        p = rowF;
+      }
+    }
+    return p;
+  }
+
+  private FloatFFT_1D colF() {
+    FloatFFT_1D p = colF;
+    if (p == null) {
+      synchronized (this) {
+        if (colF == null) {
+          colF = nx == ny ? rowF() : new FloatFFT_1D(ny);
+        }
+        p = colF;
+      }
+    }
+    return p;
+  }
+
+  private void transform(double[] a, int nThreads, boolean fwd) {
+    check(a.length);
+    DoubleFFT_1D row = rowD();
+    DoubleFFT_1D col = colD();
+    int rowsPerTask = Math.max(1, ny / (8 * nThreads));
+    int nRowTasks = (ny + rowsPerTask - 1) / rowsPerTask;
+    ParallelFor.run(
+        nThreads,
+        nRowTasks,
+        t -> {
+          int end = Math.min(ny, (t + 1) * rowsPerTask);
+          for (int y = t * rowsPerTask; y < end; y++) {
+            if (fwd) {
+              row.complexForward(a, 2 * y * nx);
+            } else {
+              row.complexInverse(a, 2 * y * nx, false);
+            }
+          }
+        });
+    int nColTasks = (nx + COLUMN_BLOCK - 1) / COLUMN_BLOCK;
+    ParallelFor.run(
+        nThreads,
+        nColTasks,
+        t -> {
+          int x0 = t * COLUMN_BLOCK;
+          int nb = Math.min(COLUMN_BLOCK, nx - x0);
+          // Gather a block of columns into contiguous buffers so the 1-D FFT runs on unit stride.
+          double[] buf = new double[2 * ny * nb];
+          for (int y = 0; y < ny; y++) {
+            int src = 2 * (y * nx + x0);
+            for (int c = 0; c < nb; c++) {
+              buf[2 * (c * ny + y)] = a[src + 2 * c];
+              buf[2 * (c * ny + y) + 1] = a[src + 2 * c + 1];
+            }
+          }
+          for (int c = 0; c < nb; c++) {
+            if (fwd) {
+              col.complexForward(buf, 2 * c * ny);
+            } else {
+              col.complexInverse(buf, 2 * c * ny, false);
+            }
+          }
+          for (int y = 0; y < ny; y++) {
+            int dst = 2 * (y * nx + x0);
+            for (int c = 0; c < nb; c++) {
+              a[dst + 2 * c] = buf[2 * (c * ny + y)];
+              a[dst + 2 * c + 1] = buf[2 * (c * ny + y) + 1];
+            }
+          }
+        });
+  }
+
+  private void transform(float[] a, int nThreads, boolean fwd) {
+    check(a.length);
+    FloatFFT_1D row = rowF();
+    FloatFFT_1D col = colF();
+    int rowsPerTask = Math.max(1, ny / (8 * nThreads));
+    int nRowTasks = (ny + rowsPerTask - 1) / rowsPerTask;
+    ParallelFor.run(
+        nThreads,
+        nRowTasks,
+        t -> {
+          int end = Math.min(ny, (t + 1) * rowsPerTask);
+          for (int y = t * rowsPerTask; y < end; y++) {
+            if (fwd) {
+              row.complexForward(a, 2 * y * nx);
+            } else {
+              row.complexInverse(a, 2 * y * nx, false);
+            }
+          }
+        });
+    int nColTasks = (nx + COLUMN_BLOCK - 1) / COLUMN_BLOCK;
+    ParallelFor.run(
+        nThreads,
+        nColTasks,
+        t -> {
+          int x0 = t * COLUMN_BLOCK;
+          int nb = Math.min(COLUMN_BLOCK, nx - x0);
+          float[] buf = new float[2 * ny * nb];
+          for (int y = 0; y < ny; y++) {
+            int src = 2 * (y * nx + x0);
+            for (int c = 0; c < nb; c++) {
+              buf[2 * (c * ny + y)] = a[src + 2 * c];
+              buf[2 * (c * ny + y) + 1] = a[src + 2 * c + 1];
+            }
+          }
+          for (int c = 0; c < nb; c++) {
+            if (fwd) {
+              col.complexForward(buf, 2 * c * ny);
+            } else {
+              col.complexInverse(buf, 2 * c * ny, false);
+            }
+          }
+          for (int y = 0; y < ny; y++) {
+            int dst = 2 * (y * nx + x0);
+            for (int c = 0; c < nb; c++) {
+              a[dst + 2 * c] = buf[2 * (c * ny + y)];
+              a[dst + 2 * c + 1] = buf[2 * (c * ny + y) + 1];
+            }
+          }
+        });
+  }
+}

@@ -1,0 +1,353 @@
+package org.radiospark.kernels.gridding;
+
+import java.util.Arrays;
+import org.radiospark.kernels.fft.ParallelFor;
+
+/**
+ * The double-precision loops of {@link WGridder}: spreading sorted visibilities onto a uv plane
+ * through per-tile buffers, interpolating back, and moving between uv planes and the image.
+ *
+ * <p>Grid plane layout: {@code grid[2 (iv nu + iu)]} re, {@code +1} im, u fastest. Prepared
+ * visibilities: {@code vis[2 s], vis[2 s + 1]} for sorted sample s of the {@link GridPlan}.
+ *
+ * <p>Thread safety of the spread: each task spreads a contiguous run of sorted samples into its own
+ * (TILE + W)^2 buffer and adds the buffer to the shared plane row by row under a per-row lock when
+ * the tile changes (ducc0's scheme). Interpolation only reads the plane.
+ */
+final class DoubleGridOps {
+  private DoubleGridOps() {}
+
+  /**
+   * Dirty image (before normalisation) from prepared visibilities: {@code img[y nx + x] = corr *
+   * Re(sum_p exp(2 pi i w_p d(x,y)) FFT+(spread_p(vis)))}.
+   */
+  static double[] ms2dirty(GridPlan plan, double[] vis) {
+    int nx = plan.nx;
+    int ny = plan.ny;
+    int nThreads = plan.params.nThreads();
+    double[] img = new double[nx * ny];
+    double[] grid = new double[2 * plan.nu * plan.nv];
+    Phasors ph = plan.wGridding ? new Phasors(plan, +1) : null;
+    Object[] locks = newLocks(plan.nv);
+    for (int p = 0; p < plan.nPlanes; p++) {
+      int s0 = plan.planeRangeStart(p);
+      int s1 = plan.planeRangeEnd(p);
+      if (s0 == s1) {
+        continue;
+      }
+      Arrays.fill(grid, 0.0);
+      spread(plan, p, vis, s0, s1, grid, locks);
+      plan.fft.backward(grid, nThreads);
+      if (ph != null) {
+        ph.moveTo(p, nThreads);
+      }
+      int nu = plan.nu;
+      int nv = plan.nv;
+      ParallelFor.run(
+          nThreads,
+          ny,
+          y -> {
+            int iv = Math.floorMod(y - ny / 2, nv);
+            for (int x = 0; x < nx; x++) {
+              int g = 2 * (iv * nu + Math.floorMod(x - nx / 2, nu));
+              int i = y * nx + x;
+              if (ph == null) {
+                img[i] += grid[g];
+              } else {
+                img[i] += grid[g] * ph.re[i] - grid[g + 1] * ph.im[i];
+              }
+            }
+          });
+    }
+    double[] corr = plan.correction;
+    for (int i = 0; i < img.length; i++) {
+      img[i] *= corr[i];
+    }
+    return img;
+  }
+
+  /**
+   * Adjoint of {@link #ms2dirty}: accumulated visibility per sorted sample, {@code out[2 s]} re,
+   * {@code +1} im, before the per-sample phase, conjugation and weight.
+   */
+  static double[] dirty2ms(GridPlan plan, double[] dirty) {
+    int nx = plan.nx;
+    int ny = plan.ny;
+    int nThreads = plan.params.nThreads();
+    double[] img = new double[nx * ny];
+    for (int i = 0; i < img.length; i++) {
+      img[i] = dirty[i] * plan.correction[i];
+    }
+    double[] out = new double[2 * plan.nActive];
+    double[] grid = new double[2 * plan.nu * plan.nv];
+    Phasors ph = plan.wGridding ? new Phasors(plan, -1) : null;
+    for (int p = 0; p < plan.nPlanes; p++) {
+      int s0 = plan.planeRangeStart(p);
+      int s1 = plan.planeRangeEnd(p);
+      if (s0 == s1) {
+        continue;
+      }
+      Arrays.fill(grid, 0.0);
+      if (ph != null) {
+        ph.moveTo(p, nThreads);
+      }
+      int nu = plan.nu;
+      int nv = plan.nv;
+      ParallelFor.run(
+          nThreads,
+          ny,
+          y -> {
+            int iv = Math.floorMod(y - ny / 2, nv);
+            for (int x = 0; x < nx; x++) {
+              int g = 2 * (iv * nu + Math.floorMod(x - nx / 2, nu));
+              int i = y * nx + x;
+              if (ph == null) {
+                grid[g] = (double) img[i];
+              } else {
+                grid[g] = (double) (img[i] * ph.re[i]);
+                grid[g + 1] = (double) (img[i] * ph.im[i]);
+              }
+            }
+          });
+      plan.fft.forward(grid, nThreads);
+      interpolate(plan, p, grid, s0, s1, out);
+    }
+    return out;
+  }
+
+  private static Object[] newLocks(int n) {
+    Object[] locks = new Object[n];
+    for (int i = 0; i < n; i++) {
+      locks[i] = new Object();
+    }
+    return locks;
+  }
+
+  private static int chunks(int nThreads, int n) {
+    return nThreads == 1 ? 1 : Math.max(1, Math.min(n / 256, 8 * nThreads));
+  }
+
+  static void spread(
+      GridPlan plan, int plane, double[] vis, int s0, int s1, double[] grid, Object[] locks) {
+    int nThreads = plan.params.nThreads();
+    int nChunks = chunks(nThreads, s1 - s0);
+    boolean lock = nThreads > 1;
+    ParallelFor.run(
+        nThreads,
+        nChunks,
+        c -> {
+          long len = s1 - s0;
+          int a = (int) (s0 + len * c / nChunks);
+          int b = (int) (s0 + len * (c + 1) / nChunks);
+          spreadRange(plan, plane, vis, a, b, grid, locks, lock);
+        });
+  }
+
+  private static void spreadRange(
+      GridPlan plan,
+      int plane,
+      double[] vis,
+      int s0,
+      int s1,
+      double[] grid,
+      Object[] locks,
+      boolean lock) {
+    EsKernel kernel = plan.kernel;
+    int w = plan.support;
+    double halfW = 0.5 * w;
+    int tile = GridPlan.TILE;
+    int bw = tile + w;
+    double[] buf = new double[2 * bw * bw];
+    double[] kd = new double[w];
+    double[] ku = new double[w];
+    double[] kv = new double[w];
+    double[] kw = new double[w];
+    boolean wg = plan.wGridding;
+    int curTu = Integer.MIN_VALUE;
+    int curTv = Integer.MIN_VALUE;
+    for (int s = s0; s < s1; s++) {
+      double gu = plan.pu[s];
+      double gv = plan.pv[s];
+      int i0u = (int) Math.ceil(gu - halfW);
+      int i0v = (int) Math.ceil(gv - halfW);
+      int tu = (i0u + w) / tile;
+      int tv = (i0v + w) / tile;
+      if (tu != curTu || tv != curTv) {
+        if (curTu != Integer.MIN_VALUE) {
+          flush(plan, buf, bw, curTu * tile - w, curTv * tile - w, grid, locks, lock);
+          Arrays.fill(buf, 0.0);
+        }
+        curTu = tu;
+        curTv = tv;
+      }
+      kernel.values(2 * (i0u - gu + halfW) - 1, kd);
+      for (int j = 0; j < w; j++) {
+        ku[j] = (double) kd[j];
+      }
+      kernel.values(2 * (i0v - gv + halfW) - 1, kd);
+      for (int j = 0; j < w; j++) {
+        kv[j] = (double) kd[j];
+      }
+      double vr = vis[2 * s];
+      double vi = vis[2 * s + 1];
+      if (wg) {
+        double gw = plan.pw[s];
+        int p0 = Math.max(0, Math.min(plan.nPlanes - w, (int) Math.ceil(gw - halfW)));
+        kernel.values(2 * (p0 - gw + halfW) - 1, kw);
+        double f = (double) kw[plane - p0];
+        vr *= f;
+        vi *= f;
+      }
+      int bu0 = i0u + w - curTu * tile;
+      int bv0 = i0v + w - curTv * tile;
+      for (int a = 0; a < w; a++) {
+        double tr = vr * kv[a];
+        double ti = vi * kv[a];
+        int base = 2 * ((bv0 + a) * bw + bu0);
+        for (int b = 0; b < w; b++) {
+          double k = ku[b];
+          buf[base + 2 * b] += tr * k;
+          buf[base + 2 * b + 1] += ti * k;
+        }
+      }
+    }
+    if (curTu != Integer.MIN_VALUE) {
+      flush(plan, buf, bw, curTu * tile - w, curTv * tile - w, grid, locks, lock);
+    }
+  }
+
+  /** Adds a bw x bw buffer with origin (ou, ov) into the periodic grid. */
+  private static void flush(
+      GridPlan plan,
+      double[] buf,
+      int bw,
+      int ou,
+      int ov,
+      double[] grid,
+      Object[] locks,
+      boolean lock) {
+    int nu = plan.nu;
+    int nv = plan.nv;
+    int u0 = Math.floorMod(ou, nu);
+    // The buffer row wraps at most once because bw <= nu.
+    int first = Math.min(bw, nu - u0);
+    for (int a = 0; a < bw; a++) {
+      int gv = Math.floorMod(ov + a, nv);
+      int src = 2 * a * bw;
+      int dst = 2 * gv * nu;
+      if (lock) {
+        synchronized (locks[gv]) {
+          addRow(buf, src, grid, dst, u0, first, bw);
+        }
+      } else {
+        addRow(buf, src, grid, dst, u0, first, bw);
+      }
+    }
+  }
+
+  private static void addRow(
+      double[] buf, int src, double[] grid, int dst, int u0, int first, int bw) {
+    int d = dst + 2 * u0;
+    for (int b = 0; b < 2 * first; b++) {
+      grid[d + b] += buf[src + b];
+    }
+    for (int b = 2 * first; b < 2 * bw; b++) {
+      grid[dst + b - 2 * first] += buf[src + b];
+    }
+  }
+
+  static void interpolate(GridPlan plan, int plane, double[] grid, int s0, int s1, double[] out) {
+    int nThreads = plan.params.nThreads();
+    int nChunks = chunks(nThreads, s1 - s0);
+    ParallelFor.run(
+        nThreads,
+        nChunks,
+        c -> {
+          long len = s1 - s0;
+          int a = (int) (s0 + len * c / nChunks);
+          int b = (int) (s0 + len * (c + 1) / nChunks);
+          interpolateRange(plan, plane, grid, a, b, out);
+        });
+  }
+
+  private static void interpolateRange(
+      GridPlan plan, int plane, double[] grid, int s0, int s1, double[] out) {
+    EsKernel kernel = plan.kernel;
+    int w = plan.support;
+    double halfW = 0.5 * w;
+    int tile = GridPlan.TILE;
+    int bw = tile + w;
+    double[] buf = new double[2 * bw * bw];
+    double[] kd = new double[w];
+    double[] ku = new double[w];
+    double[] kv = new double[w];
+    double[] kw = new double[w];
+    boolean wg = plan.wGridding;
+    int curTu = Integer.MIN_VALUE;
+    int curTv = Integer.MIN_VALUE;
+    for (int s = s0; s < s1; s++) {
+      double gu = plan.pu[s];
+      double gv = plan.pv[s];
+      int i0u = (int) Math.ceil(gu - halfW);
+      int i0v = (int) Math.ceil(gv - halfW);
+      int tu = (i0u + w) / tile;
+      int tv = (i0v + w) / tile;
+      if (tu != curTu || tv != curTv) {
+        curTu = tu;
+        curTv = tv;
+        load(plan, buf, bw, tu * tile - w, tv * tile - w, grid);
+      }
+      kernel.values(2 * (i0u - gu + halfW) - 1, kd);
+      for (int j = 0; j < w; j++) {
+        ku[j] = (double) kd[j];
+      }
+      kernel.values(2 * (i0v - gv + halfW) - 1, kd);
+      for (int j = 0; j < w; j++) {
+        kv[j] = (double) kd[j];
+      }
+      int bu0 = i0u + w - curTu * tile;
+      int bv0 = i0v + w - curTv * tile;
+      double sr = 0.0;
+      double si = 0.0;
+      for (int a = 0; a < w; a++) {
+        int base = 2 * ((bv0 + a) * bw + bu0);
+        double rr = 0.0;
+        double ri = 0.0;
+        for (int b = 0; b < w; b++) {
+          double k = ku[b];
+          rr += buf[base + 2 * b] * k;
+          ri += buf[base + 2 * b + 1] * k;
+        }
+        sr += rr * kv[a];
+        si += ri * kv[a];
+      }
+      if (wg) {
+        double gw = plan.pw[s];
+        int p0 = Math.max(0, Math.min(plan.nPlanes - w, (int) Math.ceil(gw - halfW)));
+        kernel.values(2 * (p0 - gw + halfW) - 1, kw);
+        double f = (double) kw[plane - p0];
+        sr *= f;
+        si *= f;
+      }
+      out[2 * s] += sr;
+      out[2 * s + 1] += si;
+    }
+  }
+
+  /** Copies the bw x bw window with origin (ou, ov) of the periodic grid into buf. */
+  private static void load(GridPlan plan, double[] buf, int bw, int ou, int ov, double[] grid) {
+    int nu = plan.nu;
+    int nv = plan.nv;
+    int u0 = Math.floorMod(ou, nu);
+    int first = Math.min(bw, nu - u0);
+    for (int a = 0; a < bw; a++) {
+      int gv = Math.floorMod(ov + a, nv);
+      int dst = 2 * a * bw;
+      int src = 2 * gv * nu;
+      System.arraycopy(grid, src + 2 * u0, buf, dst, 2 * first);
+      if (first < bw) {
+        System.arraycopy(grid, src, buf, dst + 2 * first, 2 * (bw - first));
+      }
+    }
+  }
+}

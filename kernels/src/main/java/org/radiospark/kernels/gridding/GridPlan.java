@@ -1,0 +1,404 @@
+package org.radiospark.kernels.gridding;
+
+import java.util.List;
+import org.radiospark.kernels.fft.Fft2D;
+import org.radiospark.kernels.fft.ParallelFor;
+import org.radiospark.kernels.model.InvalidInputException;
+import org.radiospark.kernels.model.VisibilityBlock;
+
+/**
+ * Everything about one gridding call that does not depend on the visibility values: the kernel and
+ * grid sizes, the w-planes, the active samples sorted by (first w-plane, uv tile) with their grid
+ * coordinates, and the image-plane correction. Built once per call by {@link WGridder}; the
+ * precision-specific loops live in {@link DoubleGridOps} and {@link FloatGridOps}.
+ *
+ * <p>Conventions (see {@link WGridder}): a sample with {@code w < 0} is flipped to {@code (-u, -v,
+ * -w)} with its value conjugated, which is exact for a real image and halves the w range (ducc0's
+ * trick). Grid coordinate along u is {@code pu = frac(-u dx) nu}, along v {@code pv = frac(v dy)
+ * nv}, so that a backward (+i) FFT puts image pixel {@code x} at frequency index {@code x - nx/2}.
+ * Along w, {@code pw = (w - w0) / dw} in plane units.
+ *
+ * <p>Memory: about 40 bytes per active sample plus one grid plane and four doubles per pixel.
+ */
+final class GridPlan {
+  /**
+   * Tile edge in grid cells: visibilities are bucketed by tile and spread through a local buffer.
+   */
+  static final int TILE = 16;
+
+  final GridderParams params;
+  final EsKernel kernel;
+  final int support;
+  final double sigma;
+  final int nu;
+  final int nv;
+  final int nx;
+  final int ny;
+  final int nRows;
+  final int nChan;
+  final boolean wGridding;
+  final int nPlanes;
+  final double w0;
+  final double dw;
+  final double nShift;
+
+  /** Active samples in sorted order. */
+  final int nActive;
+
+  final int[] sampleIndex;
+  final double[] pu;
+  final double[] pv;
+  final double[] pw;
+  final boolean[] flipped;
+
+  /** Sorted samples whose first w-plane is p occupy [planeStart[p], planeStart[p+1]). */
+  final int[] planeStart;
+
+  /** Per-pixel correction: 1/(psi_u psi_v) and, with w, 1/(psi_w n). */
+  final double[] correction;
+
+  /** Per-pixel (n - 1 - nShift), only with w-gridding. */
+  final double[] nm1Shifted;
+
+  final Fft2D fft;
+
+  private GridPlan(Builder b) {
+    this.params = b.params;
+    this.kernel = b.kernel;
+    this.support = b.kernel.support();
+    this.sigma = b.sigma;
+    this.nu = b.nu;
+    this.nv = b.nv;
+    this.nx = params.nx();
+    this.ny = params.ny();
+    this.nRows = b.nRows;
+    this.nChan = b.nChan;
+    this.wGridding = params.wGridding();
+    this.nPlanes = b.nPlanes;
+    this.w0 = b.w0;
+    this.dw = b.dw;
+    this.nShift = b.nShift;
+    this.nActive = b.nActive;
+    this.sampleIndex = b.sampleIndex;
+    this.pu = b.pu;
+    this.pv = b.pv;
+    this.pw = b.pw;
+    this.flipped = b.flipped;
+    this.planeStart = b.planeStart;
+    this.correction = b.correction;
+    this.nm1Shifted = b.nm1Shifted;
+    this.fft = Fft2D.of(nv, nu);
+  }
+
+  /** w in wavelengths of sorted sample s after flipping (so w &gt;= 0 with w-gridding). */
+  double wOf(int s) {
+    return w0 + pw[s] * dw;
+  }
+
+  /** First sorted index of the samples touching plane p. */
+  int planeRangeStart(int p) {
+    return planeStart[Math.max(0, p - support + 1)];
+  }
+
+  /** End (exclusive) of the samples touching plane p. */
+  int planeRangeEnd(int p) {
+    return planeStart[p + 1];
+  }
+
+  /**
+   * Builds the plan.
+   *
+   * @param uvwMetres {@code uvw[3 r + k]}, k = 0, 1, 2 for u, v, w of row r, metres
+   * @param freqHz channel frequencies
+   * @param weightsF per-sample weights {@code [r * nChan + c]} or null
+   * @param weightsD the same in double, or null (at most one of the two is non-null)
+   */
+  static GridPlan build(
+      GridderParams params,
+      double[] uvwMetres,
+      double[] freqHz,
+      float[] weightsF,
+      double[] weightsD,
+      int expectedSamples) {
+    return new GridPlan(
+        new Builder(params, uvwMetres, freqHz, weightsF, weightsD, expectedSamples));
+  }
+
+  private static final class Builder {
+    final GridderParams params;
+    EsKernel kernel;
+    double sigma;
+    int nu;
+    int nv;
+    int nRows;
+    int nChan;
+    int nPlanes = 1;
+    double w0;
+    double dw = 1;
+    double nShift;
+    int nActive;
+    int[] sampleIndex;
+    double[] pu;
+    double[] pv;
+    double[] pw;
+    boolean[] flipped;
+    int[] planeStart;
+    double[] correction;
+    double[] nm1Shifted;
+
+    Builder(
+        GridderParams params,
+        double[] uvw,
+        double[] freqHz,
+        float[] weightsF,
+        double[] weightsD,
+        int expectedSamples) {
+      this.params = params;
+      if (uvw == null || uvw.length % 3 != 0) {
+        throw new InvalidInputException(
+            null, "uvwMetres", "expected 3 values (u, v, w in metres) per row");
+      }
+      if (freqHz == null || freqHz.length == 0) {
+        throw new InvalidInputException(null, "freqHz", "expected at least one channel");
+      }
+      for (double f : freqHz) {
+        if (!(f > 0) || !Double.isFinite(f)) {
+          throw new InvalidInputException(null, "freqHz", "expected positive frequencies: " + f);
+        }
+      }
+      nRows = uvw.length / 3;
+      nChan = freqHz.length;
+      long nSamples = (long) nRows * nChan;
+      if (nSamples != expectedSamples) {
+        throw new InvalidInputException(
+            null,
+            "vis",
+            "expected " + nSamples + " samples (" + nRows + " rows x " + nChan + " channels)");
+      }
+      int wl = weightsF != null ? weightsF.length : weightsD != null ? weightsD.length : -1;
+      if (wl >= 0 && wl != nSamples) {
+        throw new InvalidInputException(
+            null, "weights", "expected " + nSamples + " weights, got " + wl);
+      }
+      for (double c : uvw) {
+        if (!Double.isFinite(c)) {
+          throw new InvalidInputException(null, "uvwMetres", "expected finite coordinates");
+        }
+      }
+      boolean w = params.wGridding();
+      // Pass 1: count active samples and the range of |w| (wavelengths).
+      double wMin = Double.POSITIVE_INFINITY;
+      double wMax = Double.NEGATIVE_INFINITY;
+      int active = 0;
+      for (int r = 0; r < nRows; r++) {
+        double wm = Math.abs(uvw[3 * r + 2]);
+        for (int c = 0; c < nChan; c++) {
+          int i = r * nChan + c;
+          if (!isActive(weightsF, weightsD, i)) {
+            continue;
+          }
+          active++;
+          double ww = wm * freqHz[c] / VisibilityBlock.C;
+          wMin = Math.min(wMin, ww);
+          wMax = Math.max(wMax, ww);
+        }
+      }
+      nActive = active;
+      if (active == 0) {
+        wMin = 0;
+        wMax = 0;
+      }
+      int nx = params.nx();
+      int ny = params.ny();
+      double lMax = 0.5 * nx * params.pixSizeXRad();
+      double mMax = 0.5 * ny * params.pixSizeYRad();
+      double r2 = lMax * lMax + mMax * mMax;
+      // n - 1 over the image: 0 at the centre pixel, most negative at the far corner.
+      double nm1Min = -r2 / (Math.sqrt(1 - r2) + 1);
+      double nm1Max = 0;
+      nShift = 0.5 * (nm1Min + nm1Max);
+      double halfRange = 0.5 * (nm1Max - nm1Min);
+
+      choose(active, w, wMax - wMin, halfRange);
+      int wSupp = kernel.support();
+      if (w) {
+        // Plane spacing from the Nyquist rate of exp(2 pi i w (n-1-nShift)) with oversampling.
+        dw = halfRange > 0 ? 0.5 / (sigma * halfRange) : 1.0;
+        nPlanes = (int) Math.ceil((wMax - wMin) / dw) + wSupp;
+        w0 = 0.5 * (wMin + wMax) - 0.5 * dw * (nPlanes - 1);
+      }
+      sortSamples(uvw, freqHz, weightsF, weightsD);
+      buildCorrection();
+    }
+
+    private static boolean isActive(float[] wf, double[] wd, int i) {
+      if (wf != null) {
+        return wf[i] != 0;
+      }
+      if (wd != null) {
+        return wd[i] != 0;
+      }
+      return true;
+    }
+
+    /** Kernel and grid choice: cheapest candidate under a simple cost model (ducc0's approach). */
+    private void choose(int active, boolean w, double wRange, double halfRange) {
+      int ndim = w ? 3 : 2;
+      List<KernelTable.Entry> cands =
+          KernelTable.candidates(params.epsilon(), ndim, params.sigmaMin(), params.sigmaMax());
+      double bestCost = Double.POSITIVE_INFINITY;
+      KernelTable.Entry best = null;
+      for (KernelTable.Entry e : cands) {
+        int wS = e.support();
+        int gu = gridSize(params.nx(), e.sigma(), wS);
+        int gv = gridSize(params.ny(), e.sigma(), wS);
+        double planes = w ? Math.ceil(wRange * 2 * e.sigma() * halfRange) + wS : 1;
+        // Relative costs measured roughly on this code: a kernel tap ~ 1 unit, an FFT point per
+        // log2 ~ 1 unit, per-pixel phase work per plane ~ 6 units.
+        double taps =
+            w ? (double) wS * wS * wS + 2.0 * wS * wS * (wS + 3) : wS * (wS + 2.0 * (wS + 3));
+        double cost =
+            (double) active * taps
+                + planes
+                    * ((double) gu * gv * Math.log((double) gu * gv) / Math.log(2)
+                        + 6.0 * params.nx() * params.ny());
+        if (cost < bestCost) {
+          bestCost = cost;
+          best = e;
+        }
+      }
+      sigma = best.sigma();
+      double polyTol =
+          Math.max(
+              params.epsilon() / (10.0 * ndim), params.precision() == Precision.FLOAT ? 1e-8 : 0);
+      kernel = new EsKernel(best.support(), best.beta(), polyTol);
+      nu = gridSize(params.nx(), sigma, best.support());
+      nv = gridSize(params.ny(), sigma, best.support());
+    }
+
+    static int gridSize(int n, double sigma, int supp) {
+      return Fft2D.goodEvenSize(Math.max((int) Math.ceil(sigma * n), 2 * (TILE + supp)));
+    }
+
+    private void sortSamples(double[] uvw, double[] freqHz, float[] weightsF, double[] weightsD) {
+      int wSupp = kernel.support();
+      double halfW = 0.5 * wSupp;
+      double dx = params.pixSizeXRad();
+      double dy = params.pixSizeYRad();
+      boolean w = params.wGridding();
+      int ntu = (nu + 2 * wSupp) / TILE + 2;
+      int ntv = (nv + 2 * wSupp) / TILE + 2;
+      long maxKey = (long) nPlanes * ntv * ntu;
+      if (maxKey > Integer.MAX_VALUE) {
+        throw new IllegalArgumentException(
+            "too many w-planes x tiles (" + maxKey + "): reduce the image or the w range");
+      }
+      int n = nActive;
+      int[] keys = new int[n];
+      double[] apu = new double[n];
+      double[] apv = new double[n];
+      double[] apw = new double[n];
+      boolean[] aflip = new boolean[n];
+      int[] aidx = new int[n];
+      int[] planeCount = new int[nPlanes + 1];
+      int a = 0;
+      for (int r = 0; r < nRows; r++) {
+        double ur = uvw[3 * r];
+        double vr = uvw[3 * r + 1];
+        double wr = uvw[3 * r + 2];
+        boolean flip = w && wr < 0;
+        if (flip) {
+          ur = -ur;
+          vr = -vr;
+          wr = -wr;
+        }
+        for (int c = 0; c < nChan; c++) {
+          int i = r * nChan + c;
+          if (!isActive(weightsF, weightsD, i)) {
+            continue;
+          }
+          double scale = freqHz[c] / VisibilityBlock.C;
+          // Grid coordinates wrap: the image is sampled on pixel centres, so u dx is periodic
+          // with period 1 and wrapping is exact.
+          double fu = -ur * scale * dx;
+          fu -= Math.floor(fu);
+          double fv = vr * scale * dy;
+          fv -= Math.floor(fv);
+          double gu = fu * nu;
+          double gv = fv * nv;
+          int i0u = (int) Math.ceil(gu - halfW);
+          int i0v = (int) Math.ceil(gv - halfW);
+          int tu = (i0u + wSupp) / TILE;
+          int tv = (i0v + wSupp) / TILE;
+          int p0 = 0;
+          double gw = 0;
+          if (w) {
+            gw = (wr * scale - w0) / dw;
+            p0 = Math.max(0, Math.min(nPlanes - wSupp, (int) Math.ceil(gw - halfW)));
+          }
+          keys[a] = (p0 * ntv + tv) * ntu + tu;
+          apu[a] = gu;
+          apv[a] = gv;
+          apw[a] = gw;
+          aflip[a] = flip;
+          aidx[a] = i;
+          planeCount[p0 + 1]++;
+          a++;
+        }
+      }
+      int[] perm = RadixSort.sortedOrder(keys, maxKey);
+      sampleIndex = new int[n];
+      pu = new double[n];
+      pv = new double[n];
+      pw = new double[n];
+      flipped = new boolean[n];
+      for (int s = 0; s < n; s++) {
+        int src = perm[s];
+        sampleIndex[s] = aidx[src];
+        pu[s] = apu[src];
+        pv[s] = apv[src];
+        pw[s] = apw[src];
+        flipped[s] = aflip[src];
+      }
+      planeStart = new int[nPlanes + 1];
+      for (int p = 0; p < nPlanes; p++) {
+        planeStart[p + 1] = planeStart[p] + planeCount[p + 1];
+      }
+    }
+
+    private void buildCorrection() {
+      int nx = params.nx();
+      int ny = params.ny();
+      double[] cu = kernel.correction(nx / 2 + 1, nu);
+      double[] cv = kernel.correction(ny / 2 + 1, nv);
+      correction = new double[nx * ny];
+      boolean w = params.wGridding();
+      if (w) {
+        nm1Shifted = new double[nx * ny];
+      }
+      double dx = params.pixSizeXRad();
+      double dy = params.pixSizeYRad();
+      ParallelFor.run(
+          params.nThreads(),
+          ny,
+          y -> {
+            int ky = Math.abs(y - ny / 2);
+            double m = (y - ny / 2) * dy;
+            for (int x = 0; x < nx; x++) {
+              int kx = Math.abs(x - nx / 2);
+              double c = cu[kx] * cv[ky];
+              if (w) {
+                double l = -(x - nx / 2) * dx;
+                double r2 = l * l + m * m;
+                double nn = Math.sqrt(1 - r2);
+                // n - 1 = -r^2/(n + 1): no cancellation near the centre.
+                double d = -r2 / (nn + 1) - nShift;
+                nm1Shifted[y * nx + x] = d;
+                c /= kernel.fourier(d * dw) * nn;
+              }
+              correction[y * nx + x] = c;
+            }
+          });
+    }
+  }
+}

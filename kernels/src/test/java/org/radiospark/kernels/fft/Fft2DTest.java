@@ -1,0 +1,136 @@
+package org.radiospark.kernels.fft;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class Fft2DTest {
+
+  /** Brute-force 2-D DFT, O(n^2 m^2). */
+  static double[] dft(double[] a, int ny, int nx, int sign) {
+    double[] out = new double[a.length];
+    for (int ky = 0; ky < ny; ky++) {
+      for (int kx = 0; kx < nx; kx++) {
+        double re = 0;
+        double im = 0;
+        for (int y = 0; y < ny; y++) {
+          for (int x = 0; x < nx; x++) {
+            double ph = sign * 2 * Math.PI * ((double) kx * x / nx + (double) ky * y / ny);
+            double c = Math.cos(ph);
+            double s = Math.sin(ph);
+            double ar = a[2 * (y * nx + x)];
+            double ai = a[2 * (y * nx + x) + 1];
+            re += ar * c - ai * s;
+            im += ar * s + ai * c;
+          }
+        }
+        out[2 * (ky * nx + kx)] = re;
+        out[2 * (ky * nx + kx) + 1] = im;
+      }
+    }
+    return out;
+  }
+
+  static double relL2(double[] ref, double[] x) {
+    double num = 0;
+    double den = 0;
+    for (int i = 0; i < ref.length; i++) {
+      num += (ref[i] - x[i]) * (ref[i] - x[i]);
+      den += ref[i] * ref[i];
+    }
+    return Math.sqrt(num / den);
+  }
+
+  static double[] random(int n, long seed) {
+    Random r = new Random(seed);
+    double[] a = new double[n];
+    for (int i = 0; i < n; i++) {
+      a[i] = r.nextGaussian();
+    }
+    return a;
+  }
+
+  @ParameterizedTest
+  @CsvSource({"8,8,1", "16,12,2", "15,9,1", "7,13,2", "30,25,3", "11,1,1"})
+  void matchesBruteForceDft(int ny, int nx, int nThreads) {
+    double[] a = random(2 * nx * ny, 42 + nx);
+    Fft2D fft = Fft2D.of(ny, nx);
+    double[] f = a.clone();
+    fft.forward(f, nThreads);
+    // Round-off of an FFT grows like eps * log(n); 1e-13 leaves a wide margin at these sizes.
+    assertTrue(relL2(dft(a, ny, nx, -1), f) < 1e-13);
+    double[] b = a.clone();
+    fft.backward(b, nThreads);
+    assertTrue(relL2(dft(a, ny, nx, +1), b) < 1e-13);
+
+    float[] af = new float[a.length];
+    for (int i = 0; i < a.length; i++) {
+      af[i] = (float) a[i];
+    }
+    fft.forward(af, nThreads);
+    double[] g = new double[a.length];
+    for (int i = 0; i < a.length; i++) {
+      g[i] = af[i];
+    }
+    // Float: input rounding plus eps_f * log(n).
+    assertTrue(relL2(dft(a, ny, nx, -1), g) < 2e-6);
+  }
+
+  @Test
+  void backwardIsAdjointOfForward() {
+    int ny = 24;
+    int nx = 20;
+    double[] x = random(2 * nx * ny, 1);
+    double[] y = random(2 * nx * ny, 2);
+    double[] ax = x.clone();
+    Fft2D.of(ny, nx).forward(ax, 2);
+    double[] ahy = y.clone();
+    Fft2D.of(ny, nx).backward(ahy, 2);
+    // Re <A x, y> = Re <x, A^H y>
+    double lhs = 0;
+    double rhs = 0;
+    for (int i = 0; i < x.length; i++) {
+      lhs += ax[i] * y[i];
+      rhs += x[i] * ahy[i];
+    }
+    assertEquals(lhs, rhs, 1e-12 * Math.sqrt(x.length) * Math.abs(lhs) + 1e-9);
+  }
+
+  @Test
+  void shiftRoundTripAndCentre() {
+    for (int[] s : new int[][] {{5, 7}, {6, 4}, {1, 9}}) {
+      double[] a = random(s[0] * s[1] * 2, 3);
+      double[] back = FftShift.ifftshift(FftShift.fftshift(a, s[0], s[1], 2), s[0], s[1], 2);
+      assertEquals(0, relL2(a, back));
+      double[] delta = new double[s[0] * s[1]];
+      delta[0] = 1;
+      double[] shifted = FftShift.fftshift(delta, s[0], s[1], 1);
+      assertEquals(1, shifted[(s[0] / 2) * s[1] + s[1] / 2]);
+    }
+  }
+
+  @Test
+  void goodSizes() {
+    assertEquals(1, Fft2D.goodSize(1));
+    assertEquals(7 + 1, Fft2D.goodSize(7));
+    assertEquals(1000, Fft2D.goodSize(1000));
+    assertEquals(1024, Fft2D.goodSize(1013));
+    assertEquals(2048, Fft2D.goodSize(2048));
+    assertEquals(10, Fft2D.goodEvenSize(9));
+    for (int n = 2; n < 3000; n += 37) {
+      int m = Fft2D.goodSize(n);
+      assertTrue(m >= n && m <= 1.25 * n + 2);
+      int r = m;
+      for (int p : new int[] {2, 3, 5}) {
+        while (r % p == 0) {
+          r /= p;
+        }
+      }
+      assertEquals(1, r);
+    }
+  }
+}
