@@ -53,6 +53,10 @@ public record MultiScaleParameters(
     return new MultiScaleParameters(0.6, 0.2, new double[0], 0, 0.0);
   }
 
+  public MultiScaleParameters withScaleBias(double bias) {
+    return new MultiScaleParameters(bias, subMinorGain, scalesPx, maxScales, beamSizePx);
+  }
+
   public MultiScaleParameters withSubMinorGain(double g) {
     return new MultiScaleParameters(scaleBias, g, scalesPx, maxScales, beamSizePx);
   }

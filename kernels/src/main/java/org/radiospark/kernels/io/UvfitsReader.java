@@ -31,15 +31,16 @@ import org.radiospark.kernels.model.VisibilityBlock;
  * <ul>
  *   <li>Random parameters, each scaled as {@code PSCALn * raw + PZEROn}: {@code UU VV WW} in
  *       seconds (also {@code UU---SIN} etc.), converted to metres with {@code c = 299792458 m/s}
- *       and <b>negated</b>: the files (AIPS, Cotter, pyuvdata) store {@code pos1 - pos2}, while
- *       a {@link VisibilityBlock} holds {@code pos2 - pos1}, the sign under which the data obey
- *       the measurement equation of {@code model/package-info.java} (measured on the shared MWA
- *       files: {@code ComponentPredictorMwaTest}, and checked against WSClean's image of
- *       1133866760); {@link UvfitsWriter} negates them back, so round trips are exact; {@code DATE} (and {@code _DATE}) as Julian date, summed over
- *       every occurrence (the integer JD normally sits in {@code PZERO} of the first); {@code
- *       BASELINE} = {@code 256 a1 + a2 + 0.01 (subarray - 1)}, or {@code 2048 a1 + a2 + 65536} when
- *       an antenna number exceeds 255; {@code ANTENNA1/ANTENNA2} when there is no {@code BASELINE};
- *       {@code INTTIM} in seconds when present (else the smallest spacing of distinct times, or 0).
+ *       and <b>negated</b>: the files (AIPS, Cotter, pyuvdata) store {@code pos1 - pos2}, while a
+ *       {@link VisibilityBlock} holds {@code pos2 - pos1}, the sign under which the data obey the
+ *       measurement equation of {@code model/package-info.java} (measured on the shared MWA files:
+ *       {@code ComponentPredictorMwaTest}, and checked against WSClean's image of 1133866760);
+ *       {@link UvfitsWriter} negates them back, so round trips are exact; {@code DATE} (and {@code
+ *       _DATE}) as Julian date, summed over every occurrence (the integer JD normally sits in
+ *       {@code PZERO} of the first); {@code BASELINE} = {@code 256 a1 + a2 + 0.01 (subarray - 1)},
+ *       or {@code 2048 a1 + a2 + 65536} when an antenna number exceeds 255; {@code
+ *       ANTENNA1/ANTENNA2} when there is no {@code BASELINE}; {@code INTTIM} in seconds when
+ *       present (else the smallest spacing of distinct times, or 0).
  *   <li>Data axes {@code COMPLEX} (re, im, weight) x {@code STOKES} x {@code FREQ} x optional
  *       {@code IF} x {@code RA} x {@code DEC}, in any order after {@code NAXIS1 = 0}; several IFs
  *       are flattened into channels ({@code chan = if * nFreq + f}) with their offsets and channel

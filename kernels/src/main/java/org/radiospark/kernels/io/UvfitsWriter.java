@@ -26,8 +26,8 @@ import org.radiospark.kernels.model.VisibilityBlock;
  * <p>Encoding (the inverse of {@link UvfitsReader}):
  *
  * <ul>
- *   <li>uvw are negated (blocks hold {@code pos2 - pos1}, files {@code pos1 - pos2}) and written
- *       in seconds ({@code metres / c}) as float32; values that came from a float32 file read back
+ *   <li>uvw are negated (blocks hold {@code pos2 - pos1}, files {@code pos1 - pos2}) and written in
+ *       seconds ({@code metres / c}) as float32; values that came from a float32 file read back
  *       bit-identical.
  *   <li>Time is split over the two DATE parameters: {@code PZERO} of the first holds the Julian
  *       date of 0h UTC of the first row's day, the first parameter the float32 day fraction and the

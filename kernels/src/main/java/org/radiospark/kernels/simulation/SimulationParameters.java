@@ -43,11 +43,11 @@ public record SimulationParameters(
     long seed,
     int nThreads) {
 
-  /** The default products: linear feeds XX XY YX YY. */
-  public static final Stokes[] LINEAR = {Stokes.XX, Stokes.XY, Stokes.YX, Stokes.YY};
+  /** The default products: linear feeds in the UVFITS (AIPS) order XX YY XY YX. */
+  public static final Stokes[] LINEAR = {Stokes.XX, Stokes.YY, Stokes.XY, Stokes.YX};
 
-  /** Circular feeds RR RL LR LL. */
-  public static final Stokes[] CIRCULAR = {Stokes.RR, Stokes.RL, Stokes.LR, Stokes.LL};
+  /** Circular feeds in the UVFITS (AIPS) order RR LL RL LR. */
+  public static final Stokes[] CIRCULAR = {Stokes.RR, Stokes.LL, Stokes.RL, Stokes.LR};
 
   public SimulationParameters {
     Objects.requireNonNull(phaseCentre, "phaseCentre");
@@ -186,7 +186,7 @@ public record SimulationParameters(
       return channels(f, w);
     }
 
-    /** Correlation products, all linear or all circular (default XX XY YX YY). */
+    /** Correlation products, all linear or all circular (default XX YY XY YX). */
     public Builder pols(Stokes... pols) {
       this.pols = pols.clone();
       return this;

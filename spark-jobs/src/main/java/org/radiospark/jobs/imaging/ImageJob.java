@@ -1,0 +1,318 @@
+package org.radiospark.jobs.imaging;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.sql.SparkSession;
+import org.radiospark.jobs.cli.RadioSparkCli.BadOptionException;
+import org.radiospark.jobs.config.ImageOptions;
+import org.radiospark.jobs.config.OutputSet;
+import org.radiospark.jobs.config.SparkSessions;
+import org.radiospark.kernels.deconvolution.BeamFitter;
+import org.radiospark.kernels.deconvolution.CleanParameters;
+import org.radiospark.kernels.deconvolution.MultiScaleParameters;
+import org.radiospark.kernels.deconvolution.RobustNoise;
+import org.radiospark.kernels.gridding.Precision;
+import org.radiospark.kernels.imaging.CleanImager;
+import org.radiospark.kernels.imaging.ImagingParams;
+import org.radiospark.kernels.io.FitsImageOptions;
+import org.radiospark.kernels.io.FitsImageWriter;
+import org.radiospark.kernels.io.PngOptions;
+import org.radiospark.kernels.io.PngQuickLook;
+import org.radiospark.kernels.io.UvfitsData;
+import org.radiospark.kernels.io.UvfitsReadOptions;
+import org.radiospark.kernels.io.UvfitsReader;
+import org.radiospark.kernels.model.Beam;
+import org.radiospark.kernels.model.Image;
+import org.radiospark.kernels.model.VisibilityBlock;
+import org.radiospark.kernels.weighting.Weighting;
+import org.radiospark.partitioners.FrequencyPartitioner;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import scala.Tuple2;
+
+/**
+ * {@code radiospark image}: the visibilities are cut into {@code -channels-out} contiguous channel
+ * groups (the blocks of a {@link FrequencyPartitioner}), one Spark task images and deconvolves each
+ * group ({@link CleanImager}), and the driver writes WSClean's products for every group and, with
+ * several groups, their weighted combination ({@code PREFIX-MFS-*}).
+ *
+ * <p>All outputs are staged and committed together; nothing is written when a step fails.
+ */
+public final class ImageJob {
+  private static final Logger LOG = LoggerFactory.getLogger(ImageJob.class);
+
+  /** WSClean's product names, in the order they are written. */
+  public static final List<String> PRODUCTS = List.of("dirty", "psf", "model", "residual", "image");
+
+  private ImageJob() {}
+
+  /** Runs the job in its own Spark session (the CLI entry point). */
+  public static void main(ImageOptions options, String master) {
+    SparkSession spark = SparkSessions.session("radiospark image", master);
+    try {
+      run(spark, options);
+    } finally {
+      spark.stop();
+    }
+  }
+
+  /**
+   * Images {@code opt.input()} and writes the products.
+   *
+   * @return the files written
+   */
+  public static List<Path> run(SparkSession spark, ImageOptions opt) {
+    long t0 = System.nanoTime();
+    int k = opt.channelsOut();
+    Map<String, Path> targets = outputNames(opt.prefix(), k);
+    try (OutputSet outputs = new OutputSet(opt.overwrite())) {
+      Map<String, Path> staged = new LinkedHashMap<>();
+      for (Map.Entry<String, Path> e : targets.entrySet()) {
+        staged.put(e.getKey(), outputs.stage(e.getValue()));
+      }
+      UvfitsData data = read(opt);
+      VisibilityBlock block = data.block();
+      if (k > block.nChan()) {
+        throw new BadOptionException(
+            "-channels-out " + k + " exceeds the " + block.nChan() + " channels of " + opt.input());
+      }
+      JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
+      int threads =
+          opt.threads() > 0 ? opt.threads() : SparkSessions.threadsPerTask(jsc.getConf(), k);
+      LOG.info(
+          "image: {} rows x {} channels x {} pols from {}; {} channel group(s), {} thread(s) per task",
+          block.nRows(),
+          block.nChan(),
+          block.nPol(),
+          opt.input(),
+          k,
+          threads);
+
+      List<Tuple2<Integer, VisibilityBlock>> groups = new ArrayList<>();
+      for (int g = 0; g < k; g++) {
+        int c0 = FrequencyPartitioner.firstChannel(g, block.nChan(), k);
+        int c1 = FrequencyPartitioner.firstChannel(g + 1, block.nChan(), k);
+        groups.add(new Tuple2<>(g, k == 1 ? block : block.selectChannels(c0, c1)));
+      }
+      List<ImageGroupResult> results =
+          new ArrayList<>(
+              jsc.parallelizePairs(groups, k)
+                  .map(t -> imageGroup(t._1(), t._2(), opt, threads))
+                  .collect());
+      results.sort((a, b) -> Integer.compare(a.group, b.group));
+
+      FitsImageOptions fits =
+          FitsImageOptions.defaults()
+              .withOverwrite(true)
+              .withNames(data.object(), data.telescope())
+              .withDateObs(data.dateObs());
+      for (ImageGroupResult r : results) {
+        String tag = k == 1 ? "" : String.format(Locale.ROOT, "%04d-", r.group);
+        writeProducts(staged, tag, products(r), fits);
+        LOG.info(
+            "image: group {}: {} iterations in {} major cycle(s), stop: {}, {} s",
+            r.group,
+            r.iterations,
+            r.majorCycles,
+            r.stopReason,
+            String.format(Locale.ROOT, "%.1f", r.seconds));
+      }
+      Image[] summary = products(results.get(0));
+      if (k > 1) {
+        summary = mfs(results);
+        writeProducts(staged, "MFS-", summary, fits);
+      }
+      Path png = staged.get("png");
+      PngQuickLook.write(png, summary[4], PngOptions.defaults());
+      outputs.commit();
+      report(summary, targets, (System.nanoTime() - t0) * 1e-9);
+      return new ArrayList<>(targets.values());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static UvfitsData read(ImageOptions opt) throws IOException {
+    return UvfitsReader.read(
+        Path.of(opt.input()), UvfitsReadOptions.defaults().withIgnoreFlags(opt.ignoreFlags()));
+  }
+
+  /** Target files by key ("0001-dirty", "MFS-image", "dirty", "png", ...). */
+  static Map<String, Path> outputNames(String prefix, int k) {
+    Map<String, Path> out = new LinkedHashMap<>();
+    List<String> tags = new ArrayList<>();
+    if (k == 1) {
+      tags.add("");
+    } else {
+      for (int g = 0; g < k; g++) {
+        tags.add(String.format(Locale.ROOT, "%04d-", g));
+      }
+      tags.add("MFS-");
+    }
+    for (String tag : tags) {
+      for (String p : PRODUCTS) {
+        out.put(tag + p, Path.of(prefix + "-" + tag + p + ".fits"));
+      }
+    }
+    out.put("png", Path.of(prefix + "-" + (k == 1 ? "" : "MFS-") + "image.png"));
+    return out;
+  }
+
+  /** The work of one task: image and deconvolve one channel group. */
+  static ImageGroupResult imageGroup(
+      int group, VisibilityBlock block, ImageOptions opt, int threads) {
+    long t0 = System.nanoTime();
+    CleanImager.Products p = CleanImager.run(block, imagingParams(opt, threads), cleanParams(opt));
+    ImageGroupResult r = new ImageGroupResult();
+    r.group = group;
+    r.dirty = p.dirty();
+    r.psf = p.psf();
+    r.model = p.model();
+    r.residual = p.residual();
+    r.restored = p.restored();
+    r.sumWeights = p.sumWeights();
+    r.iterations = p.iterations();
+    r.majorCycles = p.majorCycles();
+    r.stopReason = p.stopReason().name();
+    r.finalThresholdJy = p.finalThresholdJy();
+    r.seconds = (System.nanoTime() - t0) * 1e-9;
+    return r;
+  }
+
+  static ImagingParams imagingParams(ImageOptions opt, int threads) {
+    Weighting w =
+        switch (opt.weighting()) {
+          case "natural" -> Weighting.natural();
+          case "briggs" -> Weighting.briggs(opt.robust());
+          default -> Weighting.uniform();
+        };
+    return ImagingParams.defaults(opt.nx(), opt.ny(), opt.cellRad())
+        .withWeighting(w)
+        .withStokes(opt.pol())
+        .withAccuracy(opt.epsilon(), opt.epsilon() < 1e-5 ? Precision.DOUBLE : Precision.FLOAT)
+        .withWGridding(opt.wCorrection())
+        .withThreads(threads);
+  }
+
+  static CleanParameters cleanParams(ImageOptions opt) {
+    CleanParameters c =
+        CleanParameters.defaults()
+            .withGain(opt.gain())
+            .withMajorLoopGain(opt.mgain())
+            .withMaxIterations(opt.niter())
+            .withMaxMajorCycles(opt.nmiter())
+            .withAbsoluteThreshold(opt.thresholdJy())
+            .withAutoThreshold(opt.autoThreshold())
+            .withAutoMask(opt.autoMask());
+    if (opt.multiscale()) {
+      MultiScaleParameters ms =
+          MultiScaleParameters.defaults()
+              .withSubMinorGain(opt.multiscaleGain())
+              .withScaleBias(opt.multiscaleScaleBias());
+      if (!opt.multiscaleScales().isEmpty()) {
+        ms =
+            ms.withScales(
+                opt.multiscaleScales().stream().mapToDouble(Double::doubleValue).toArray());
+      }
+      c = c.withMultiscale(ms);
+    }
+    return c;
+  }
+
+  private static Image[] products(ImageGroupResult r) {
+    return new Image[] {r.dirty, r.psf, r.model, r.residual, r.restored};
+  }
+
+  private static void writeProducts(
+      Map<String, Path> staged, String tag, Image[] images, FitsImageOptions fits)
+      throws IOException {
+    for (int i = 0; i < PRODUCTS.size(); i++) {
+      FitsImageWriter.write(staged.get(tag + PRODUCTS.get(i)), images[i], fits);
+    }
+  }
+
+  /**
+   * Multi-frequency synthesis products: every image averaged over the groups with the groups'
+   * summed imaging weights (the dirty MFS image is then the dirty image of all channels at once);
+   * the MFS PSF's fitted beam restores nothing anew but labels the combined images.
+   */
+  static Image[] mfs(List<ImageGroupResult> results) {
+    double total = 0;
+    for (ImageGroupResult r : results) {
+      total += r.sumWeights;
+    }
+    Image[] out = new Image[PRODUCTS.size()];
+    double fMin = Double.POSITIVE_INFINITY;
+    double fMax = Double.NEGATIVE_INFINITY;
+    double bw = 0;
+    for (ImageGroupResult r : results) {
+      fMin = Math.min(fMin, r.dirty.geometry().freqHz());
+      fMax = Math.max(fMax, r.dirty.geometry().freqHz());
+      bw += r.dirty.geometry().bandwidthHz();
+    }
+    for (int i = 0; i < out.length; i++) {
+      Image first = products(results.get(0))[i];
+      double[] acc = new double[first.pixels().length];
+      for (ImageGroupResult r : results) {
+        double f = r.sumWeights / total;
+        double[] px = products(r)[i].pixels();
+        for (int j = 0; j < acc.length; j++) {
+          acc[j] += f * px[j];
+        }
+      }
+      out[i] =
+          new Image(
+              first.geometry().withFrequency(0.5 * (fMin + fMax), bw), acc, null, first.unit());
+    }
+    Beam beam = BeamFitter.fit(out[1]);
+    for (int i = 0; i < out.length; i++) {
+      if (i != 1 && i != 2) {
+        out[i] = out[i].withBeam(beam);
+      }
+    }
+    return out;
+  }
+
+  private static void report(Image[] products, Map<String, Path> targets, double seconds) {
+    Image image = products[4];
+    Image residual = products[3];
+    double[] px = image.pixels();
+    int peak = 0;
+    for (int i = 1; i < px.length; i++) {
+      if (px[i] > px[peak]) {
+        peak = i;
+      }
+    }
+    int nx = image.nx();
+    double rms = RobustNoise.madRms(residual.pixels());
+    Beam b = image.beam();
+    System.err.printf(
+        Locale.ROOT,
+        "image: %d files written (%s ...) in %.1f s%n"
+            + "image: peak %.4g Jy/beam at pixel (%d, %d); residual rms (MAD) %.3g Jy/beam;"
+            + " peak/rms %.1f%n",
+        targets.size(),
+        targets.values().iterator().next(),
+        seconds,
+        px[peak],
+        peak % nx,
+        peak / nx,
+        rms,
+        px[peak] / rms);
+    if (b != null) {
+      System.err.printf(
+          Locale.ROOT,
+          "image: restoring beam %.3f x %.3f arcsec, PA %.1f deg%n",
+          Math.toDegrees(b.majorRad()) * 3600,
+          Math.toDegrees(b.minorRad()) * 3600,
+          Math.toDegrees(b.paRad()));
+    }
+  }
+}
