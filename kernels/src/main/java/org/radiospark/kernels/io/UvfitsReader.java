@@ -74,6 +74,10 @@ public final class UvfitsReader {
    */
   public static UvfitsData read(Path file, UvfitsReadOptions options) throws IOException {
     String name = file.toString();
+    if (!Files.isRegularFile(file)) {
+      throw new InvalidInputException(
+          name, null, Files.exists(file) ? "not a regular file" : "no such file");
+    }
     try (InputStream raw = Files.newInputStream(file);
         BufferedInputStream buffered = new BufferedInputStream(raw, 1 << 16);
         FitsInputStream in = new FitsInputStream(buffered)) {

@@ -7,6 +7,7 @@ import java.util.concurrent.Callable;
 import org.radiospark.jobs.config.ImageOptions;
 import org.radiospark.jobs.imaging.ImageJob;
 import org.radiospark.kernels.model.Stokes;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -46,10 +47,34 @@ public final class ImageCommand implements Callable<Integer> {
 
   @Option(
       names = "-weight",
-      arity = "1..2",
+      arity = "1",
+      parameterConsumer = WeightConsumer.class,
       paramLabel = "MODE",
       description = "natural, uniform (default) or briggs ROBUST.")
   List<String> weight = new ArrayList<>(List.of("uniform"));
+
+  /**
+   * {@code -weight MODE [ROBUST]}: takes the robustness only after {@code briggs}, so that {@code
+   * -weight uniform INPUT} leaves INPUT to the positional parameter.
+   */
+  static final class WeightConsumer implements CommandLine.IParameterConsumer {
+    @Override
+    public void consumeParameters(
+        java.util.Stack<String> args,
+        CommandLine.Model.ArgSpec argSpec,
+        CommandLine.Model.CommandSpec commandSpec) {
+      if (args.isEmpty()) {
+        throw new CommandLine.ParameterException(
+            commandSpec.commandLine(), "-weight needs a mode: natural, uniform or briggs ROBUST");
+      }
+      List<String> values = new ArrayList<>();
+      values.add(args.pop());
+      if (values.get(0).equalsIgnoreCase("briggs") && !args.isEmpty()) {
+        values.add(args.pop());
+      }
+      argSpec.setValue(values);
+    }
+  }
 
   @Option(names = "-niter", paramLabel = "N", description = "Maximum minor iterations (0).")
   double niter = 0;

@@ -32,13 +32,29 @@ public final class RadioSparkCli implements Runnable {
 
   /** Runs the command line and returns the exit status (for tests and the launcher). */
   public static int execute(String... args) {
+    return execute(null, null, args);
+  }
+
+  /** As {@link #execute(String...)} with the command's output and error streams replaced. */
+  public static int execute(PrintWriter out, PrintWriter err, String... args) {
     CommandLine cli = new CommandLine(new RadioSparkCli());
+    if (out != null) {
+      cli.setOut(out);
+    }
+    if (err != null) {
+      cli.setErr(err);
+    }
     cli.setExecutionExceptionHandler(RadioSparkCli::handleFailure);
     cli.setParameterExceptionHandler(
         (ex, a) -> {
-          PrintWriter err = ex.getCommandLine().getErr();
-          err.println("radiospark: " + ex.getMessage());
-          err.println("Try 'radiospark " + commandPath(ex.getCommandLine()) + " --help'.");
+          ex.getCommandLine()
+              .getErr()
+              .println(
+                  "radiospark: "
+                      + ex.getMessage()
+                      + " (see 'radiospark "
+                      + commandPath(ex.getCommandLine())
+                      + " --help')");
           return ExitCodes.BAD_INPUT;
         });
     return cli.execute(args);

@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Supplier;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.sql.SparkSession;
 import org.radiospark.jobs.cli.RadioSparkCli.BadOptionException;
@@ -53,22 +54,28 @@ public final class ImageJob {
 
   private ImageJob() {}
 
-  /** Runs the job in its own Spark session (the CLI entry point). */
+  /**
+   * Runs the job in its own Spark session (the CLI entry point). The outputs are checked and the
+   * input read before Spark starts, so bad input fails in a second.
+   */
   public static void main(ImageOptions options, String master) {
-    SparkSession spark = SparkSessions.session("radiospark image", master);
+    SparkSession[] started = new SparkSession[1];
     try {
-      run(spark, options);
+      run(options, () -> started[0] = SparkSessions.session("radiospark image", master));
     } finally {
-      spark.stop();
+      if (started[0] != null) {
+        started[0].stop();
+      }
     }
   }
 
   /**
    * Images {@code opt.input()} and writes the products.
    *
+   * @param spark supplies the session once the input has been read
    * @return the files written
    */
-  public static List<Path> run(SparkSession spark, ImageOptions opt) {
+  public static List<Path> run(ImageOptions opt, Supplier<SparkSession> spark) {
     long t0 = System.nanoTime();
     int k = opt.channelsOut();
     Map<String, Path> targets = outputNames(opt.prefix(), k);
@@ -83,7 +90,7 @@ public final class ImageJob {
         throw new BadOptionException(
             "-channels-out " + k + " exceeds the " + block.nChan() + " channels of " + opt.input());
       }
-      JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
+      JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.get().sparkContext());
       int threads =
           opt.threads() > 0 ? opt.threads() : SparkSessions.threadsPerTask(jsc.getConf(), k);
       LOG.info(
