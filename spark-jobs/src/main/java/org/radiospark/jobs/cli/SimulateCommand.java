@@ -11,6 +11,7 @@ import org.radiospark.kernels.io.layout.LayoutReader;
 import org.radiospark.kernels.model.AntennaConfiguration;
 import org.radiospark.kernels.model.PhaseCentre;
 import org.radiospark.kernels.model.SkyComponent;
+import org.radiospark.kernels.model.Stokes;
 import org.radiospark.kernels.simulation.ObservationTiming;
 import org.radiospark.kernels.simulation.RandomSourceParameters;
 import org.radiospark.kernels.simulation.RandomSources;
@@ -100,6 +101,13 @@ public final class SimulateCommand implements Callable<Integer> {
   String feeds = "linear";
 
   @Option(
+      names = "--pols",
+      split = ",",
+      paramLabel = "CORR",
+      description = "Correlations to write, e.g. XX,YY (default: all four of --feeds).")
+  List<String> pols = new java.util.ArrayList<>();
+
+  @Option(
       names = "--antennas",
       paramLabel = "N",
       description = "Use only the first N antennas of the layout (all).")
@@ -143,10 +151,7 @@ public final class SimulateCommand implements Callable<Integer> {
           SimulationParameters.builder(centre, start)
               .times(times, intSec)
               .channels(freqHz, chanWidthHz, channels)
-              .pols(
-                  feeds.equals("circular")
-                      ? SimulationParameters.CIRCULAR
-                      : SimulationParameters.LINEAR)
+              .pols(correlations())
               .noiseSigmaJy(noiseJy)
               .gainErrors(gainPhaseRms, gainAmpRms)
               .leakageRms(leakageRms)
@@ -188,6 +193,21 @@ public final class SimulateCommand implements Callable<Integer> {
       throw new RadioSparkCli.BadOptionException("--feeds must be linear or circular: " + feeds);
     }
     return PhaseCentre.ofDegrees(raDeg, decDeg);
+  }
+
+  private Stokes[] correlations() {
+    if (pols.isEmpty()) {
+      return feeds.equals("circular") ? SimulationParameters.CIRCULAR : SimulationParameters.LINEAR;
+    }
+    Stokes[] out = new Stokes[pols.size()];
+    for (int i = 0; i < out.length; i++) {
+      try {
+        out[i] = Stokes.valueOf(pols.get(i).trim().toUpperCase(java.util.Locale.ROOT));
+      } catch (IllegalArgumentException e) {
+        throw new RadioSparkCli.BadOptionException("--pols: unknown correlation " + pols.get(i));
+      }
+    }
+    return out;
   }
 
   private List<SkyComponent> components(PhaseCentre centre) {
