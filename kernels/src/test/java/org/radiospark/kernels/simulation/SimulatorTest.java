@@ -16,6 +16,7 @@ import org.radiospark.kernels.model.AntennaConfiguration;
 import org.radiospark.kernels.model.GainTable;
 import org.radiospark.kernels.model.PhaseCentre;
 import org.radiospark.kernels.model.SkyComponent;
+import org.radiospark.kernels.model.Stokes;
 import org.radiospark.kernels.model.VisibilityBlock;
 import org.radiospark.kernels.testing.SharedData;
 
@@ -121,17 +122,23 @@ class SimulatorTest {
     double[] j = g.jones();
     VisibilityBlock c = clean.visibilities();
     VisibilityBlock d = dirty.visibilities();
+    // 2x2 coherency in row-major order XX XY YX YY, wherever the block keeps them
+    int[] order = {
+      c.polIndex(Stokes.XX), c.polIndex(Stokes.XY), c.polIndex(Stokes.YX), c.polIndex(Stokes.YY)
+    };
     for (int r = 0; r < c.nRows(); r += 5) {
       int p = c.antenna1()[r];
       int q = c.antenna2()[r];
       for (int ch = 0; ch < 3; ch++) {
         double[] m = new double[8];
-        for (int k = 0; k < 8; k++) {
-          m[k] = c.vis()[2 * c.index(r, ch, 0) + k];
+        for (int e = 0; e < 4; e++) {
+          m[2 * e] = c.vis()[2 * c.index(r, ch, order[e])];
+          m[2 * e + 1] = c.vis()[2 * c.index(r, ch, order[e]) + 1];
         }
         double[] expect = mul(mul(slice(j, 8 * p), m), herm(slice(j, 8 * q)));
-        for (int k = 0; k < 8; k++) {
-          assertEquals(expect[k], d.vis()[2 * d.index(r, ch, 0) + k], 1e-5);
+        for (int e = 0; e < 4; e++) {
+          assertEquals(expect[2 * e], d.vis()[2 * d.index(r, ch, order[e])], 1e-5);
+          assertEquals(expect[2 * e + 1], d.vis()[2 * d.index(r, ch, order[e]) + 1], 1e-5);
         }
       }
     }
