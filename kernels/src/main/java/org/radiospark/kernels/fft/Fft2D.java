@@ -115,6 +115,41 @@ public final class Fft2D {
     transform(a, nThreads, false);
   }
 
+  /**
+   * Forward transform of an array whose only non-zero rows are the {@code nRows} rows starting at
+   * {@code firstRow} (cyclically): skips the row transforms of the zero rows. Same result as {@link
+   * #forward(double[], int)}.
+   */
+  public void forwardSparseRows(double[] a, int nThreads, int firstRow, int nRows) {
+    check(a.length);
+    rowPass(a, nThreads, true, firstRow, nRows);
+    columnPass(a, nThreads, true);
+  }
+
+  /**
+   * Backward transform computing only the {@code nRows} output rows starting at {@code firstRow}
+   * (cyclically); the other rows are left with intermediate values. Columns are transformed first.
+   */
+  public void backwardSomeRows(double[] a, int nThreads, int firstRow, int nRows) {
+    check(a.length);
+    columnPass(a, nThreads, false);
+    rowPass(a, nThreads, false, firstRow, nRows);
+  }
+
+  /** Float version of {@link #forwardSparseRows(double[], int, int, int)}. */
+  public void forwardSparseRows(float[] a, int nThreads, int firstRow, int nRows) {
+    check(a.length);
+    rowPass(a, nThreads, true, firstRow, nRows);
+    columnPass(a, nThreads, true);
+  }
+
+  /** Float version of {@link #backwardSomeRows(double[], int, int, int)}. */
+  public void backwardSomeRows(float[] a, int nThreads, int firstRow, int nRows) {
+    check(a.length);
+    columnPass(a, nThreads, false);
+    rowPass(a, nThreads, false, firstRow, nRows);
+  }
+
   private void check(int length) {
     if (length != 2L * nx * ny) {
       throw new IllegalArgumentException(
@@ -176,16 +211,21 @@ public final class Fft2D {
 
   private void transform(double[] a, int nThreads, boolean fwd) {
     check(a.length);
+    rowPass(a, nThreads, fwd, 0, ny);
+    columnPass(a, nThreads, fwd);
+  }
+
+  private void rowPass(double[] a, int nThreads, boolean fwd, int firstRow, int nRows) {
     DoubleFFT_1D row = rowD();
-    DoubleFFT_1D col = colD();
-    int rowsPerTask = Math.max(1, ny / (8 * nThreads));
-    int nRowTasks = (ny + rowsPerTask - 1) / rowsPerTask;
+    int rowsPerTask = Math.max(1, nRows / (8 * nThreads));
+    int nRowTasks = (nRows + rowsPerTask - 1) / rowsPerTask;
     ParallelFor.run(
         nThreads,
         nRowTasks,
         t -> {
-          int end = Math.min(ny, (t + 1) * rowsPerTask);
-          for (int y = t * rowsPerTask; y < end; y++) {
+          int end = Math.min(nRows, (t + 1) * rowsPerTask);
+          for (int k = t * rowsPerTask; k < end; k++) {
+            int y = Math.floorMod(firstRow + k, ny);
             if (fwd) {
               row.complexForward(a, 2 * y * nx);
             } else {
@@ -193,6 +233,10 @@ public final class Fft2D {
             }
           }
         });
+  }
+
+  private void columnPass(double[] a, int nThreads, boolean fwd) {
+    DoubleFFT_1D col = colD();
     int nColTasks = (nx + COLUMN_BLOCK - 1) / COLUMN_BLOCK;
     ParallelFor.run(
         nThreads,
@@ -228,16 +272,21 @@ public final class Fft2D {
 
   private void transform(float[] a, int nThreads, boolean fwd) {
     check(a.length);
+    rowPass(a, nThreads, fwd, 0, ny);
+    columnPass(a, nThreads, fwd);
+  }
+
+  private void rowPass(float[] a, int nThreads, boolean fwd, int firstRow, int nRows) {
     FloatFFT_1D row = rowF();
-    FloatFFT_1D col = colF();
-    int rowsPerTask = Math.max(1, ny / (8 * nThreads));
-    int nRowTasks = (ny + rowsPerTask - 1) / rowsPerTask;
+    int rowsPerTask = Math.max(1, nRows / (8 * nThreads));
+    int nRowTasks = (nRows + rowsPerTask - 1) / rowsPerTask;
     ParallelFor.run(
         nThreads,
         nRowTasks,
         t -> {
-          int end = Math.min(ny, (t + 1) * rowsPerTask);
-          for (int y = t * rowsPerTask; y < end; y++) {
+          int end = Math.min(nRows, (t + 1) * rowsPerTask);
+          for (int k = t * rowsPerTask; k < end; k++) {
+            int y = Math.floorMod(firstRow + k, ny);
             if (fwd) {
               row.complexForward(a, 2 * y * nx);
             } else {
@@ -245,6 +294,10 @@ public final class Fft2D {
             }
           }
         });
+  }
+
+  private void columnPass(float[] a, int nThreads, boolean fwd) {
+    FloatFFT_1D col = colF();
     int nColTasks = (nx + COLUMN_BLOCK - 1) / COLUMN_BLOCK;
     ParallelFor.run(
         nThreads,

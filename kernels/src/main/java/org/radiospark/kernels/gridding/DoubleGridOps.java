@@ -37,7 +37,8 @@ final class DoubleGridOps {
       }
       Arrays.fill(grid, 0.0);
       spread(plan, p, vis, s0, s1, grid, locks);
-      plan.fft.backward(grid, nThreads);
+      // Only the ny image rows of the transform are read.
+      plan.fft.backwardSomeRows(grid, nThreads, Math.floorMod(-(ny / 2), plan.nv), ny);
       if (ph != null) {
         ph.moveTo(p, nThreads);
       }
@@ -109,7 +110,8 @@ final class DoubleGridOps {
               }
             }
           });
-      plan.fft.forward(grid, nThreads);
+      // Only the ny image rows of the grid are non-zero.
+      plan.fft.forwardSparseRows(grid, nThreads, Math.floorMod(-(ny / 2), plan.nv), ny);
       interpolate(plan, p, grid, s0, s1, out);
     }
     return out;
@@ -158,7 +160,6 @@ final class DoubleGridOps {
     int tile = GridPlan.TILE;
     int bw = tile + w;
     double[] buf = new double[2 * bw * bw];
-    double[] kd = new double[w];
     double[] ku = new double[w];
     double[] kv = new double[w];
     double[] kw = new double[w];
@@ -180,14 +181,7 @@ final class DoubleGridOps {
         curTu = tu;
         curTv = tv;
       }
-      kernel.values(2 * (i0u - gu + halfW) - 1, kd);
-      for (int j = 0; j < w; j++) {
-        ku[j] = (double) kd[j];
-      }
-      kernel.values(2 * (i0v - gv + halfW) - 1, kd);
-      for (int j = 0; j < w; j++) {
-        kv[j] = (double) kd[j];
-      }
+      kernel.values(2 * (i0u - gu + halfW) - 1, 2 * (i0v - gv + halfW) - 1, ku, kv);
       double vr = vis[2 * s];
       double vi = vis[2 * s + 1];
       if (wg) {
@@ -278,7 +272,6 @@ final class DoubleGridOps {
     int tile = GridPlan.TILE;
     int bw = tile + w;
     double[] buf = new double[2 * bw * bw];
-    double[] kd = new double[w];
     double[] ku = new double[w];
     double[] kv = new double[w];
     double[] kw = new double[w];
@@ -297,14 +290,7 @@ final class DoubleGridOps {
         curTv = tv;
         load(plan, buf, bw, tu * tile - w, tv * tile - w, grid);
       }
-      kernel.values(2 * (i0u - gu + halfW) - 1, kd);
-      for (int j = 0; j < w; j++) {
-        ku[j] = (double) kd[j];
-      }
-      kernel.values(2 * (i0v - gv + halfW) - 1, kd);
-      for (int j = 0; j < w; j++) {
-        kv[j] = (double) kd[j];
-      }
+      kernel.values(2 * (i0u - gu + halfW) - 1, 2 * (i0v - gv + halfW) - 1, ku, kv);
       int bu0 = i0u + w - curTu * tile;
       int bv0 = i0v + w - curTv * tile;
       double sr = 0.0;

@@ -30,6 +30,9 @@ public final class EsKernel {
   /** Monomial coefficients, highest power first: {@code coeff[d * W + j]} multiplies s^(D-d). */
   private final double[] coeff;
 
+  /** The same coefficients per cell: {@code coeffT[j * (D+1) + d]} multiplies s^(D-d). */
+  private final double[] coeffT;
+
   /**
    * @param support W, number of grid cells touched per axis, 2..16
    * @param beta shape parameter (beta W is the exponent scale), &gt; 0
@@ -62,6 +65,12 @@ public final class EsKernel {
     }
     this.coeff = best;
     this.degree = bestDeg;
+    this.coeffT = new double[best.length];
+    for (int j = 0; j < support; j++) {
+      for (int d = 0; d <= bestDeg; d++) {
+        coeffT[j * (bestDeg + 1) + d] = best[d * support + j];
+      }
+    }
     this.polyError = bestErr;
     this.quad = buildQuadrature();
   }
@@ -109,14 +118,72 @@ public final class EsKernel {
    */
   public void values(double s, double[] out) {
     int w = support;
+    int m = degree + 1;
+    double[] c = coeffT;
+    // One independent Horner chain per cell: the out-of-order core overlaps the W chains.
     for (int j = 0; j < w; j++) {
-      out[j] = coeff[j];
-    }
-    for (int d = 1; d <= degree; d++) {
-      int base = d * w;
-      for (int j = 0; j < w; j++) {
-        out[j] = out[j] * s + coeff[base + j];
+      int o = j * m;
+      double v = c[o];
+      for (int d = 1; d < m; d++) {
+        v = v * s + c[o + d];
       }
+      out[j] = v;
+    }
+  }
+
+  /**
+   * Both axes at once, {@link #values(double, double[])} for offsets {@code su} and {@code sv}: two
+   * interleaved Horner chains per cell give the core twice the independent work.
+   */
+  public void values(double su, double sv, double[] ku, double[] kv) {
+    int w = support;
+    int m = degree + 1;
+    double[] c = coeffT;
+    for (int j = 0; j < w; j++) {
+      int o = j * m;
+      double a = c[o];
+      double b = a;
+      for (int d = 1; d < m; d++) {
+        double cd = c[o + d];
+        a = a * su + cd;
+        b = b * sv + cd;
+      }
+      ku[j] = a;
+      kv[j] = b;
+    }
+  }
+
+  /** Float version of {@link #values(double, double, double[], double[])}. */
+  public void values(double su, double sv, float[] ku, float[] kv) {
+    int w = support;
+    int m = degree + 1;
+    double[] c = coeffT;
+    for (int j = 0; j < w; j++) {
+      int o = j * m;
+      double a = c[o];
+      double b = a;
+      for (int d = 1; d < m; d++) {
+        double cd = c[o + d];
+        a = a * su + cd;
+        b = b * sv + cd;
+      }
+      ku[j] = (float) a;
+      kv[j] = (float) b;
+    }
+  }
+
+  /** Float version of {@link #values(double, double[])} (evaluated in double, stored as float). */
+  public void values(double s, float[] out) {
+    int w = support;
+    int m = degree + 1;
+    double[] c = coeffT;
+    for (int j = 0; j < w; j++) {
+      int o = j * m;
+      double v = c[o];
+      for (int d = 1; d < m; d++) {
+        v = v * s + c[o + d];
+      }
+      out[j] = (float) v;
     }
   }
 

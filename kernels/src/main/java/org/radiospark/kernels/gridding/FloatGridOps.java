@@ -37,7 +37,8 @@ final class FloatGridOps {
       }
       Arrays.fill(grid, 0f);
       spread(plan, p, vis, s0, s1, grid, locks);
-      plan.fft.backward(grid, nThreads);
+      // Only the ny image rows of the transform are read.
+      plan.fft.backwardSomeRows(grid, nThreads, Math.floorMod(-(ny / 2), plan.nv), ny);
       if (ph != null) {
         ph.moveTo(p, nThreads);
       }
@@ -109,7 +110,8 @@ final class FloatGridOps {
               }
             }
           });
-      plan.fft.forward(grid, nThreads);
+      // Only the ny image rows of the grid are non-zero.
+      plan.fft.forwardSparseRows(grid, nThreads, Math.floorMod(-(ny / 2), plan.nv), ny);
       interpolate(plan, p, grid, s0, s1, out);
     }
     return out;
@@ -158,7 +160,6 @@ final class FloatGridOps {
     int tile = GridPlan.TILE;
     int bw = tile + w;
     float[] buf = new float[2 * bw * bw];
-    double[] kd = new double[w];
     float[] ku = new float[w];
     float[] kv = new float[w];
     double[] kw = new double[w];
@@ -180,14 +181,7 @@ final class FloatGridOps {
         curTu = tu;
         curTv = tv;
       }
-      kernel.values(2 * (i0u - gu + halfW) - 1, kd);
-      for (int j = 0; j < w; j++) {
-        ku[j] = (float) kd[j];
-      }
-      kernel.values(2 * (i0v - gv + halfW) - 1, kd);
-      for (int j = 0; j < w; j++) {
-        kv[j] = (float) kd[j];
-      }
+      kernel.values(2 * (i0u - gu + halfW) - 1, 2 * (i0v - gv + halfW) - 1, ku, kv);
       float vr = vis[2 * s];
       float vi = vis[2 * s + 1];
       if (wg) {
@@ -278,7 +272,6 @@ final class FloatGridOps {
     int tile = GridPlan.TILE;
     int bw = tile + w;
     float[] buf = new float[2 * bw * bw];
-    double[] kd = new double[w];
     float[] ku = new float[w];
     float[] kv = new float[w];
     double[] kw = new double[w];
@@ -297,14 +290,7 @@ final class FloatGridOps {
         curTv = tv;
         load(plan, buf, bw, tu * tile - w, tv * tile - w, grid);
       }
-      kernel.values(2 * (i0u - gu + halfW) - 1, kd);
-      for (int j = 0; j < w; j++) {
-        ku[j] = (float) kd[j];
-      }
-      kernel.values(2 * (i0v - gv + halfW) - 1, kd);
-      for (int j = 0; j < w; j++) {
-        kv[j] = (float) kd[j];
-      }
+      kernel.values(2 * (i0u - gu + halfW) - 1, 2 * (i0v - gv + halfW) - 1, ku, kv);
       int bu0 = i0u + w - curTu * tile;
       int bv0 = i0v + w - curTv * tile;
       float sr = 0f;

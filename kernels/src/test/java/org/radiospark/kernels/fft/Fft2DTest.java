@@ -80,6 +80,37 @@ class Fft2DTest {
     assertTrue(relL2(dft(a, ny, nx, -1), g) < 2e-6);
   }
 
+  @ParameterizedTest
+  @CsvSource({"12,10,3,5", "9,8,7,4", "16,16,0,16"})
+  void partialTransformsMatchFullOnes(int ny, int nx, int first, int count) {
+    Fft2D fft = Fft2D.of(ny, nx);
+    double[] a = random(2 * nx * ny, 5);
+    for (int y = 0; y < ny; y++) {
+      if (Math.floorMod(y - first, ny) >= count) {
+        java.util.Arrays.fill(a, 2 * y * nx, 2 * (y + 1) * nx, 0.0);
+      }
+    }
+    double[] full = a.clone();
+    fft.forward(full, 1);
+    double[] sparse = a.clone();
+    fft.forwardSparseRows(sparse, 2, first, count);
+    assertTrue(relL2(full, sparse) < 1e-15);
+    double[] b = random(2 * nx * ny, 6);
+    double[] fullB = b.clone();
+    fft.backward(fullB, 1);
+    float[] some = new float[b.length];
+    for (int i = 0; i < b.length; i++) {
+      some[i] = (float) b[i];
+    }
+    fft.backwardSomeRows(some, 2, first, count);
+    for (int k = 0; k < count; k++) {
+      int y = (first + k) % ny;
+      for (int x = 0; x < 2 * nx; x++) {
+        assertEquals(fullB[2 * y * nx + x], some[2 * y * nx + x], 1e-5 * Math.sqrt(nx * ny));
+      }
+    }
+  }
+
   @Test
   void backwardIsAdjointOfForward() {
     int ny = 24;
