@@ -172,6 +172,18 @@ public final class EsKernel {
     }
   }
 
+  /** The single value {@code out[j]} of {@link #values(double, double[])}. */
+  public double value(int j, double s) {
+    int m = degree + 1;
+    int o = j * m;
+    double[] c = coeffT;
+    double v = c[o];
+    for (int d = 1; d < m; d++) {
+      v = v * s + c[o + d];
+    }
+    return v;
+  }
+
   /** Float version of {@link #values(double, double[])} (evaluated in double, stored as float). */
   public void values(double s, float[] out) {
     int w = support;

@@ -51,8 +51,20 @@ final class GridPlan {
   final double[] pw;
   final boolean[] flipped;
 
-  /** Sorted samples whose first w-plane is p occupy [planeStart[p], planeStart[p+1]). */
+  /** Number of samples whose first w-plane is p, as a prefix sum: count = planeStart[p+1] - [p]. */
   final int[] planeStart;
+
+  /** First w-plane of each sorted sample (0 without w-gridding). */
+  final int[] firstPlane;
+
+  /** Tiles holding samples, as tile ids {@code tv * ntu + tu}, in sorted order. */
+  final int[] tiles;
+
+  /** Samples of tile {@code tiles[k]} occupy [tileBegin[k], tileBegin[k+1]), sorted by plane. */
+  final int[] tileBegin;
+
+  /** Number of tiles along u. */
+  final int ntu;
 
   /** Per-pixel correction: 1/(psi_u psi_v) and, with w, 1/(psi_w n). */
   final double[] correction;
@@ -85,6 +97,10 @@ final class GridPlan {
     this.pw = b.pw;
     this.flipped = b.flipped;
     this.planeStart = b.planeStart;
+    this.firstPlane = b.firstPlane;
+    this.tiles = b.tiles;
+    this.tileBegin = b.tileBegin;
+    this.ntu = b.ntu;
     this.correction = b.correction;
     this.nm1Shifted = b.nm1Shifted;
     this.fft = Fft2D.of(nv, nu);
@@ -95,14 +111,24 @@ final class GridPlan {
     return w0 + pw[s] * dw;
   }
 
-  /** First sorted index of the samples touching plane p. */
-  int planeRangeStart(int p) {
-    return planeStart[Math.max(0, p - support + 1)];
+  /** Whether any sample touches plane p. */
+  boolean planeHasData(int p) {
+    return planeStart[p + 1] > planeStart[Math.max(0, p - support + 1)];
   }
 
-  /** End (exclusive) of the samples touching plane p. */
-  int planeRangeEnd(int p) {
-    return planeStart[p + 1];
+  /** First index in [from, to) whose first plane is &gt;= plane (the run is sorted by plane). */
+  int lowerBound(int from, int to, int plane) {
+    int lo = from;
+    int hi = to;
+    while (lo < hi) {
+      int mid = (lo + hi) >>> 1;
+      if (firstPlane[mid] < plane) {
+        lo = mid + 1;
+      } else {
+        hi = mid;
+      }
+    }
+    return lo;
   }
 
   /**
@@ -143,6 +169,10 @@ final class GridPlan {
     double[] pw;
     boolean[] flipped;
     int[] planeStart;
+    int[] firstPlane;
+    int[] tiles;
+    int[] tileBegin;
+    int ntu;
     double[] correction;
     double[] nm1Shifted;
 
@@ -286,7 +316,7 @@ final class GridPlan {
       double dx = params.pixSizeXRad();
       double dy = params.pixSizeYRad();
       boolean w = params.wGridding();
-      int ntu = (nu + 2 * wSupp) / TILE + 2;
+      ntu = (nu + 2 * wSupp) / TILE + 2;
       int ntv = (nv + 2 * wSupp) / TILE + 2;
       long maxKey = (long) nPlanes * ntv * ntu;
       if (maxKey > Integer.MAX_VALUE) {
@@ -336,7 +366,8 @@ final class GridPlan {
             gw = (wr * scale - w0) / dw;
             p0 = Math.max(0, Math.min(nPlanes - wSupp, (int) Math.ceil(gw - halfW)));
           }
-          keys[a] = (p0 * ntv + tv) * ntu + tu;
+          // Tile-major, then first plane: each tile's samples for any plane are contiguous.
+          keys[a] = (tv * ntu + tu) * nPlanes + p0;
           apu[a] = gu;
           apv[a] = gv;
           apw[a] = gw;
@@ -352,14 +383,31 @@ final class GridPlan {
       pv = new double[n];
       pw = new double[n];
       flipped = new boolean[n];
+      firstPlane = new int[n];
+      int[] tileTmp = new int[n];
+      int[] beginTmp = new int[n + 1];
+      int nTiles = 0;
+      int lastTile = -1;
       for (int s = 0; s < n; s++) {
         int src = perm[s];
+        int key = keys[src];
+        firstPlane[s] = key % nPlanes;
+        int tile = key / nPlanes;
+        if (tile != lastTile) {
+          tileTmp[nTiles] = tile;
+          beginTmp[nTiles] = s;
+          nTiles++;
+          lastTile = tile;
+        }
         sampleIndex[s] = aidx[src];
         pu[s] = apu[src];
         pv[s] = apv[src];
         pw[s] = apw[src];
         flipped[s] = aflip[src];
       }
+      beginTmp[nTiles] = n;
+      tiles = java.util.Arrays.copyOf(tileTmp, nTiles);
+      tileBegin = java.util.Arrays.copyOf(beginTmp, nTiles + 1);
       planeStart = new int[nPlanes + 1];
       for (int p = 0; p < nPlanes; p++) {
         planeStart[p + 1] = planeStart[p] + planeCount[p + 1];
@@ -373,32 +421,46 @@ final class GridPlan {
       double[] cv = kernel.correction(ny / 2 + 1, nv);
       correction = new double[nx * ny];
       boolean w = params.wGridding();
-      if (w) {
-        nm1Shifted = new double[nx * ny];
-      }
       double dx = params.pixSizeXRad();
       double dy = params.pixSizeYRad();
+      // Every factor depends on |x - nx/2| and |y - ny/2| only: evaluate one quadrant (the
+      // w correction costs a quadrature per value) and mirror it.
+      int qx = nx / 2 + 1;
+      int qy = ny / 2 + 1;
+      double[] qCorr = new double[qx * qy];
+      double[] qNm1 = w ? new double[qx * qy] : null;
       ParallelFor.run(
           params.nThreads(),
-          ny,
-          y -> {
-            int ky = Math.abs(y - ny / 2);
-            double m = (y - ny / 2) * dy;
-            for (int x = 0; x < nx; x++) {
-              int kx = Math.abs(x - nx / 2);
+          qy,
+          ky -> {
+            double m = ky * dy;
+            for (int kx = 0; kx < qx; kx++) {
               double c = cu[kx] * cv[ky];
               if (w) {
-                double l = -(x - nx / 2) * dx;
+                double l = kx * dx;
                 double r2 = l * l + m * m;
                 double nn = Math.sqrt(1 - r2);
                 // n - 1 = -r^2/(n + 1): no cancellation near the centre.
                 double d = -r2 / (nn + 1) - nShift;
-                nm1Shifted[y * nx + x] = d;
+                qNm1[ky * qx + kx] = d;
                 c /= kernel.fourier(d * dw) * nn;
               }
-              correction[y * nx + x] = c;
+              qCorr[ky * qx + kx] = c;
             }
           });
+      if (w) {
+        nm1Shifted = new double[nx * ny];
+      }
+      for (int y = 0; y < ny; y++) {
+        int ky = Math.abs(y - ny / 2);
+        for (int x = 0; x < nx; x++) {
+          int q = ky * qx + Math.abs(x - nx / 2);
+          correction[y * nx + x] = qCorr[q];
+          if (w) {
+            nm1Shifted[y * nx + x] = qNm1[q];
+          }
+        }
+      }
     }
   }
 }
