@@ -29,12 +29,13 @@ final class FloatGridOps {
     float[] grid = new float[2 * plan.nu * plan.nv];
     Phasors ph = plan.wGridding ? new Phasors(plan, +1) : null;
     Object[] locks = newLocks(plan.nv);
+    float[] cache = kernelCache(plan);
     for (int p = 0; p < plan.nPlanes; p++) {
       if (!plan.planeHasData(p)) {
         continue;
       }
       Arrays.fill(grid, 0f);
-      spread(plan, p, vis, grid, locks);
+      spread(plan, p, vis, grid, locks, cache);
       // Only the ny image rows of the transform are read.
       plan.fft.backwardSomeRows(grid, nThreads, Math.floorMod(-(ny / 2), plan.nv), ny);
       if (ph != null) {
@@ -80,6 +81,7 @@ final class FloatGridOps {
     float[] out = new float[2 * plan.nActive];
     float[] grid = new float[2 * plan.nu * plan.nv];
     Phasors ph = plan.wGridding ? new Phasors(plan, -1) : null;
+    float[] cache = kernelCache(plan);
     for (int p = 0; p < plan.nPlanes; p++) {
       if (!plan.planeHasData(p)) {
         continue;
@@ -108,7 +110,7 @@ final class FloatGridOps {
           });
       // Only the ny image rows of the grid are non-zero.
       plan.fft.forwardSparseRows(grid, nThreads, Math.floorMod(-(ny / 2), plan.nv), ny);
-      interpolate(plan, p, grid, out);
+      interpolate(plan, p, grid, out, cache);
     }
     return out;
   }
@@ -121,12 +123,52 @@ final class FloatGridOps {
     return locks;
   }
 
+  /** Memory allowed for the per-sample kernel cache of w-gridding. */
+  private static final long CACHE_BYTES = 256L << 20;
+
+  /**
+   * With w-gridding every sample is visited once per plane it touches (W times) with the same u and
+   * v kernel values: compute them once, {@code cache[2 W s + j]} for u and {@code + W} for v, when
+   * that fits in {@link #CACHE_BYTES}; null otherwise (values are then recomputed per visit).
+   */
+  static float[] kernelCache(GridPlan plan) {
+    int w = plan.support;
+    if (!plan.wGridding || 2L * w * plan.nActive * Float.BYTES > CACHE_BYTES) {
+      return null;
+    }
+    float[] cache = new float[2 * w * plan.nActive];
+    int n = plan.nActive;
+    int nThreads = plan.params.nThreads();
+    int nChunks = nThreads == 1 ? 1 : 8 * nThreads;
+    double halfW = 0.5 * w;
+    ParallelFor.run(
+        nThreads,
+        nChunks,
+        c -> {
+          float[] ku = new float[w];
+          float[] kv = new float[w];
+          int a = (int) ((long) n * c / nChunks);
+          int b = (int) ((long) n * (c + 1) / nChunks);
+          for (int s = a; s < b; s++) {
+            double gu = plan.pu[s];
+            double gv = plan.pv[s];
+            int i0u = (int) Math.ceil(gu - halfW);
+            int i0v = (int) Math.ceil(gv - halfW);
+            plan.kernel.values(2 * (i0u - gu + halfW) - 1, 2 * (i0v - gv + halfW) - 1, ku, kv);
+            System.arraycopy(ku, 0, cache, 2 * w * s, w);
+            System.arraycopy(kv, 0, cache, 2 * w * s + w, w);
+          }
+        });
+    return cache;
+  }
+
   private static int chunks(int nThreads, int nTiles) {
     return nThreads == 1 ? 1 : Math.max(1, Math.min(nTiles, 16 * nThreads));
   }
 
   /** Spreads every sample touching {@code plane} onto the plane grid, tile by tile. */
-  static void spread(GridPlan plan, int plane, float[] vis, float[] grid, Object[] locks) {
+  static void spread(
+      GridPlan plan, int plane, float[] vis, float[] grid, Object[] locks, float[] cache) {
     int nThreads = plan.params.nThreads();
     int nt = plan.tiles.length;
     int nChunks = chunks(nThreads, nt);
@@ -137,7 +179,7 @@ final class FloatGridOps {
         c -> {
           int k0 = (int) ((long) nt * c / nChunks);
           int k1 = (int) ((long) nt * (c + 1) / nChunks);
-          spreadTiles(plan, plane, vis, k0, k1, grid, locks, lock);
+          spreadTiles(plan, plane, vis, k0, k1, grid, locks, lock, cache);
         });
   }
 
@@ -149,7 +191,8 @@ final class FloatGridOps {
       int k1,
       float[] grid,
       Object[] locks,
-      boolean lock) {
+      boolean lock,
+      float[] cache) {
     EsKernel kernel = plan.kernel;
     int w = plan.support;
     double halfW = 0.5 * w;
@@ -176,7 +219,18 @@ final class FloatGridOps {
         double gv = plan.pv[s];
         int i0u = (int) Math.ceil(gu - halfW);
         int i0v = (int) Math.ceil(gv - halfW);
-        kernel.values(2 * (i0u - gu + halfW) - 1, 2 * (i0v - gv + halfW) - 1, ku, kv);
+        float[] kuA = ku;
+        float[] kvA = kv;
+        int kuO = 0;
+        int kvO = 0;
+        if (cache == null) {
+          kernel.values(2 * (i0u - gu + halfW) - 1, 2 * (i0v - gv + halfW) - 1, ku, kv);
+        } else {
+          kuA = cache;
+          kvA = cache;
+          kuO = 2 * w * s;
+          kvO = kuO + w;
+        }
         float vr = vis[2 * s];
         float vi = vis[2 * s + 1];
         if (wg) {
@@ -188,11 +242,11 @@ final class FloatGridOps {
         int bu0 = i0u - ou;
         int bv0 = i0v - ov;
         for (int a = 0; a < w; a++) {
-          float tr = vr * kv[a];
-          float ti = vi * kv[a];
+          float tr = vr * kvA[kvO + a];
+          float ti = vi * kvA[kvO + a];
           int base = 2 * ((bv0 + a) * bw + bu0);
           for (int b = 0; b < w; b++) {
-            float kb = ku[b];
+            float kb = kuA[kuO + b];
             buf[base + 2 * b] += tr * kb;
             buf[base + 2 * b + 1] += ti * kb;
           }
@@ -243,7 +297,7 @@ final class FloatGridOps {
   }
 
   /** Adds, for every sample touching {@code plane}, its interpolated plane value to out. */
-  static void interpolate(GridPlan plan, int plane, float[] grid, float[] out) {
+  static void interpolate(GridPlan plan, int plane, float[] grid, float[] out, float[] cache) {
     int nThreads = plan.params.nThreads();
     int nt = plan.tiles.length;
     int nChunks = chunks(nThreads, nt);
@@ -253,12 +307,12 @@ final class FloatGridOps {
         c -> {
           int k0 = (int) ((long) nt * c / nChunks);
           int k1 = (int) ((long) nt * (c + 1) / nChunks);
-          interpolateTiles(plan, plane, grid, k0, k1, out);
+          interpolateTiles(plan, plane, grid, k0, k1, out, cache);
         });
   }
 
   private static void interpolateTiles(
-      GridPlan plan, int plane, float[] grid, int k0, int k1, float[] out) {
+      GridPlan plan, int plane, float[] grid, int k0, int k1, float[] out, float[] cache) {
     EsKernel kernel = plan.kernel;
     int w = plan.support;
     double halfW = 0.5 * w;
@@ -284,7 +338,18 @@ final class FloatGridOps {
         double gv = plan.pv[s];
         int i0u = (int) Math.ceil(gu - halfW);
         int i0v = (int) Math.ceil(gv - halfW);
-        kernel.values(2 * (i0u - gu + halfW) - 1, 2 * (i0v - gv + halfW) - 1, ku, kv);
+        float[] kuA = ku;
+        float[] kvA = kv;
+        int kuO = 0;
+        int kvO = 0;
+        if (cache == null) {
+          kernel.values(2 * (i0u - gu + halfW) - 1, 2 * (i0v - gv + halfW) - 1, ku, kv);
+        } else {
+          kuA = cache;
+          kvA = cache;
+          kuO = 2 * w * s;
+          kvO = kuO + w;
+        }
         int bu0 = i0u - ou;
         int bv0 = i0v - ov;
         float sr = 0f;
@@ -294,12 +359,12 @@ final class FloatGridOps {
           float rr = 0f;
           float ri = 0f;
           for (int b = 0; b < w; b++) {
-            float kb = ku[b];
+            float kb = kuA[kuO + b];
             rr += buf[base + 2 * b] * kb;
             ri += buf[base + 2 * b + 1] * kb;
           }
-          sr += rr * kv[a];
-          si += ri * kv[a];
+          sr += rr * kvA[kvO + a];
+          si += ri * kvA[kvO + a];
         }
         if (wg) {
           int p0 = plan.firstPlane[s];

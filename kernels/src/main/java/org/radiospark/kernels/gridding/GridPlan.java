@@ -391,8 +391,8 @@ final class GridPlan {
       for (int s = 0; s < n; s++) {
         int src = perm[s];
         int key = keys[src];
-        firstPlane[s] = key % nPlanes;
-        int tile = key / nPlanes;
+        int tile = nPlanes == 1 ? key : key / nPlanes;
+        firstPlane[s] = key - tile * nPlanes;
         if (tile != lastTile) {
           tileTmp[nTiles] = tile;
           beginTmp[nTiles] = s;
