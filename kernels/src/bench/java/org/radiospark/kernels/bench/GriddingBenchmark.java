@@ -26,12 +26,13 @@ import org.radiospark.kernels.model.VisibilityBlock;
  * grid and |w| up to 400 wavelengths (an MWA-like snapshot far from zenith). Each call includes
  * the kernel choice, the bucket sort, the FFTs and the corrections, as a caller would pay.
  *
- * <p>Run (from the repository root; see {@code kernels/src/bench/README.md}):
+ * <p>Run (from the repository root; details in {@code package-info.java} of this package):
  *
  * <pre>
  * mvn -B -q -o -Pbench -pl kernels test-compile
- * CP=$(mvn -B -q -o -Pbench -pl kernels dependency:build-classpath -Dmdep.outputFile=/dev/stdout)
- * java -cp kernels/target/test-classes:kernels/target/classes:$CP org.openjdk.jmh.Main GriddingBenchmark
+ * mvn -B -q -o -Pbench -pl kernels dependency:build-classpath -Dmdep.outputFile=/tmp/bench.cp
+ * java -Xmx3g -cp kernels/target/test-classes:kernels/target/classes:$(cat /tmp/bench.cp) \
+ *     org.openjdk.jmh.Main GriddingBenchmark
  * </pre>
  */
 @State(Scope.Benchmark)

@@ -58,10 +58,12 @@ public final class Fft2D {
     return CACHE.computeIfAbsent(((long) ny << 32) | nx, k -> new Fft2D(ny, nx));
   }
 
+  /** Number of rows (slow axis). */
   public int ny() {
     return ny;
   }
 
+  /** Number of columns (fast axis). */
   public int nx() {
     return nx;
   }

@@ -90,10 +90,12 @@ public final class EsKernel {
     return Math.exp(-beta * support * x2 / (1 + Math.sqrt(1 - x2)));
   }
 
+  /** Support W in grid cells. */
   public int support() {
     return support;
   }
 
+  /** Shape parameter beta (the exponent scale is beta W). */
   public double beta() {
     return beta;
   }

@@ -35,6 +35,7 @@ import org.radiospark.kernels.model.InvalidInputException;
 public final class WGridder {
   private final GridderParams params;
 
+  /** A gridder with fixed settings; cheap, holds no buffers. */
   public WGridder(GridderParams params) {
     if (params == null) {
       throw new IllegalArgumentException("params is null");
@@ -42,6 +43,7 @@ public final class WGridder {
     this.params = params;
   }
 
+  /** The settings. */
   public GridderParams params() {
     return params;
   }
