@@ -22,8 +22,8 @@ import org.radiospark.kernels.model.VisibilityBlock;
 /**
  * Throughput of {@link WGridder} in visibilities per second (JMH "ops/s" = vis/s, thanks to
  * {@code OperationsPerInvocation}), one thread, on a 1024 x 1024 image of 1 arcmin pixels with 1 M
- * visibilities (100 000 rows x 10 channels, 150-160 MHz) with a Gaussian uv distribution filling the
- * grid and |w| up to 400 wavelengths (an MWA-like snapshot far from zenith). Each call includes
+ * visibilities (100 000 rows x 10 channels, 150-160 MHz) with a Gaussian uv distribution (see
+ * {@link #uvFill}) and |w| up to 400 wavelengths (an MWA-like snapshot far from zenith). Each call includes
  * the kernel choice, the bucket sort, the FFTs and the corrections, as a caller would pay.
  *
  * <p>Run (from the repository root; details in {@code package-info.java} of this package):
@@ -57,6 +57,14 @@ public class GriddingBenchmark {
   @Param({"false", "true"})
   public boolean wGridding;
 
+  /**
+   * Width of the Gaussian uv distribution as a fraction of the grid's Nyquist half-width 1/(2
+   * cell): 0.33 fills the grid (3 sigma at the edge, beam about 2 pixels), 0.17 leaves half the
+   * columns empty (beam about 4.5 pixels, the usual WSClean sampling).
+   */
+  @Param({"0.33", "0.17"})
+  public double uvFill;
+
   double[] uvw;
   double[] freq;
   float[] vis;
@@ -72,8 +80,7 @@ public class GriddingBenchmark {
       freq[c] = 150e6 + 1e6 * c;
     }
     double lambda = VisibilityBlock.C / 160e6;
-    // sigma_uv = 1/(6 cell): most samples inside the image's uv Nyquist range 1/(2 cell).
-    double sUv = 1 / (6 * CELL) * lambda;
+    double sUv = uvFill / (2 * CELL) * lambda;
     uvw = new double[3 * N_ROWS];
     for (int i = 0; i < N_ROWS; i++) {
       uvw[3 * i] = r.nextGaussian() * sUv;

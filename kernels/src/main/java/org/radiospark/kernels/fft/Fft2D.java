@@ -123,9 +123,18 @@ public final class Fft2D {
    * #forward(double[], int)}.
    */
   public void forwardSparseRows(double[] a, int nThreads, int firstRow, int nRows) {
+    forwardSparseRows(a, nThreads, firstRow, nRows, 0, nx);
+  }
+
+  /**
+   * As {@link #forwardSparseRows(double[], int, int, int)}, computing only the {@code nCols} output
+   * columns starting at {@code firstCol} (cyclically); other columns keep intermediate values.
+   */
+  public void forwardSparseRows(
+      double[] a, int nThreads, int firstRow, int nRows, int firstCol, int nCols) {
     check(a.length);
     rowPass(a, nThreads, true, firstRow, nRows);
-    columnPass(a, nThreads, true);
+    columnPass(a, nThreads, true, firstCol, nCols);
   }
 
   /**
@@ -133,23 +142,70 @@ public final class Fft2D {
    * (cyclically); the other rows are left with intermediate values. Columns are transformed first.
    */
   public void backwardSomeRows(double[] a, int nThreads, int firstRow, int nRows) {
+    backwardSomeRows(a, nThreads, firstRow, nRows, 0, nx);
+  }
+
+  /**
+   * As {@link #backwardSomeRows(double[], int, int, int)} for an input whose only non-zero columns
+   * are the {@code nCols} columns starting at {@code firstCol} (cyclically).
+   */
+  public void backwardSomeRows(
+      double[] a, int nThreads, int firstRow, int nRows, int firstCol, int nCols) {
     check(a.length);
-    columnPass(a, nThreads, false);
+    columnPass(a, nThreads, false, firstCol, nCols);
     rowPass(a, nThreads, false, firstRow, nRows);
   }
 
   /** Float version of {@link #forwardSparseRows(double[], int, int, int)}. */
   public void forwardSparseRows(float[] a, int nThreads, int firstRow, int nRows) {
+    forwardSparseRows(a, nThreads, firstRow, nRows, 0, nx);
+  }
+
+  /**
+   * As {@link #forwardSparseRows(float[], int, int, int)}, computing only the {@code nCols} output
+   * columns starting at {@code firstCol} (cyclically); other columns keep intermediate values.
+   */
+  public void forwardSparseRows(
+      float[] a, int nThreads, int firstRow, int nRows, int firstCol, int nCols) {
     check(a.length);
     rowPass(a, nThreads, true, firstRow, nRows);
-    columnPass(a, nThreads, true);
+    columnPass(a, nThreads, true, firstCol, nCols);
   }
 
   /** Float version of {@link #backwardSomeRows(double[], int, int, int)}. */
   public void backwardSomeRows(float[] a, int nThreads, int firstRow, int nRows) {
+    backwardSomeRows(a, nThreads, firstRow, nRows, 0, nx);
+  }
+
+  /**
+   * As {@link #backwardSomeRows(float[], int, int, int)} for an input whose only non-zero columns
+   * are the {@code nCols} columns starting at {@code firstCol} (cyclically).
+   */
+  public void backwardSomeRows(
+      float[] a, int nThreads, int firstRow, int nRows, int firstCol, int nCols) {
     check(a.length);
-    columnPass(a, nThreads, false);
+    columnPass(a, nThreads, false, firstCol, nCols);
     rowPass(a, nThreads, false, firstRow, nRows);
+  }
+
+  /** (start, count) pairs of column blocks covering the cyclic range, split at the wrap. */
+  private int[] columnBlocks(int firstCol, int nCols) {
+    int first = Math.floorMod(firstCol, nx);
+    int n = Math.min(nCols, nx);
+    int len1 = Math.min(n, nx - first);
+    int nb1 = (len1 + COLUMN_BLOCK - 1) / COLUMN_BLOCK;
+    int len2 = n - len1;
+    int nb2 = (len2 + COLUMN_BLOCK - 1) / COLUMN_BLOCK;
+    int[] b = new int[2 * (nb1 + nb2)];
+    for (int t = 0; t < nb1; t++) {
+      b[2 * t] = first + t * COLUMN_BLOCK;
+      b[2 * t + 1] = Math.min(COLUMN_BLOCK, first + len1 - b[2 * t]);
+    }
+    for (int t = 0; t < nb2; t++) {
+      b[2 * (nb1 + t)] = t * COLUMN_BLOCK;
+      b[2 * (nb1 + t) + 1] = Math.min(COLUMN_BLOCK, len2 - t * COLUMN_BLOCK);
+    }
+    return b;
   }
 
   private void check(int length) {
@@ -238,14 +294,19 @@ public final class Fft2D {
   }
 
   private void columnPass(double[] a, int nThreads, boolean fwd) {
+    columnPass(a, nThreads, fwd, 0, nx);
+  }
+
+  private void columnPass(double[] a, int nThreads, boolean fwd, int firstCol, int nCols) {
     DoubleFFT_1D col = colD();
-    int nColTasks = (nx + COLUMN_BLOCK - 1) / COLUMN_BLOCK;
+    int[] blocks = columnBlocks(firstCol, nCols);
+    int nColTasks = blocks.length / 2;
     ParallelFor.run(
         nThreads,
         nColTasks,
         t -> {
-          int x0 = t * COLUMN_BLOCK;
-          int nb = Math.min(COLUMN_BLOCK, nx - x0);
+          int x0 = blocks[2 * t];
+          int nb = blocks[2 * t + 1];
           // Gather a block of columns into contiguous buffers so the 1-D FFT runs on unit stride.
           double[] buf = new double[2 * ny * nb];
           for (int y = 0; y < ny; y++) {
@@ -299,14 +360,19 @@ public final class Fft2D {
   }
 
   private void columnPass(float[] a, int nThreads, boolean fwd) {
+    columnPass(a, nThreads, fwd, 0, nx);
+  }
+
+  private void columnPass(float[] a, int nThreads, boolean fwd, int firstCol, int nCols) {
     FloatFFT_1D col = colF();
-    int nColTasks = (nx + COLUMN_BLOCK - 1) / COLUMN_BLOCK;
+    int[] blocks = columnBlocks(firstCol, nCols);
+    int nColTasks = blocks.length / 2;
     ParallelFor.run(
         nThreads,
         nColTasks,
         t -> {
-          int x0 = t * COLUMN_BLOCK;
-          int nb = Math.min(COLUMN_BLOCK, nx - x0);
+          int x0 = blocks[2 * t];
+          int nb = blocks[2 * t + 1];
           float[] buf = new float[2 * ny * nb];
           for (int y = 0; y < ny; y++) {
             int src = 2 * (y * nx + x0);

@@ -36,8 +36,9 @@ final class FloatGridOps {
       }
       Arrays.fill(grid, 0f);
       spread(plan, p, vis, grid, locks, cache);
-      // Only the ny image rows of the transform are read.
-      plan.fft.backwardSomeRows(grid, nThreads, Math.floorMod(-(ny / 2), plan.nv), ny);
+      // Only the ny image rows of the transform are read; only occupied columns are non-zero.
+      plan.fft.backwardSomeRows(
+          grid, nThreads, Math.floorMod(-(ny / 2), plan.nv), ny, plan.firstCol, plan.nCols);
       if (ph != null) {
         ph.moveTo(p, nThreads);
       }
@@ -108,8 +109,9 @@ final class FloatGridOps {
               }
             }
           });
-      // Only the ny image rows of the grid are non-zero.
-      plan.fft.forwardSparseRows(grid, nThreads, Math.floorMod(-(ny / 2), plan.nv), ny);
+      // Only the ny image rows of the grid are non-zero; only occupied columns are read.
+      plan.fft.forwardSparseRows(
+          grid, nThreads, Math.floorMod(-(ny / 2), plan.nv), ny, plan.firstCol, plan.nCols);
       interpolate(plan, p, grid, out, cache);
     }
     return out;

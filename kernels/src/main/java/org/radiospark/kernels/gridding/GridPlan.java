@@ -66,6 +66,11 @@ final class GridPlan {
   /** Number of tiles along u. */
   final int ntu;
 
+  /** The grid columns (u) any sample touches lie in [firstCol, firstCol + nCols) cyclically. */
+  final int firstCol;
+
+  final int nCols;
+
   /** Per-pixel correction: 1/(psi_u psi_v) and, with w, 1/(psi_w n). */
   final double[] correction;
 
@@ -101,6 +106,8 @@ final class GridPlan {
     this.tiles = b.tiles;
     this.tileBegin = b.tileBegin;
     this.ntu = b.ntu;
+    this.firstCol = b.firstCol;
+    this.nCols = b.nCols;
     this.correction = b.correction;
     this.nm1Shifted = b.nm1Shifted;
     this.fft = Fft2D.of(nv, nu);
@@ -173,6 +180,8 @@ final class GridPlan {
     int[] tiles;
     int[] tileBegin;
     int ntu;
+    int firstCol;
+    int nCols;
     double[] correction;
     double[] nm1Shifted;
 
@@ -331,6 +340,7 @@ final class GridPlan {
       boolean[] aflip = new boolean[n];
       int[] aidx = new int[n];
       int[] planeCount = new int[nPlanes + 1];
+      boolean[] colStart = new boolean[nu];
       int a = 0;
       for (int r = 0; r < nRows; r++) {
         double ur = uvw[3 * r];
@@ -374,6 +384,7 @@ final class GridPlan {
           aflip[a] = flip;
           aidx[a] = i;
           planeCount[p0 + 1]++;
+          colStart[Math.floorMod(i0u, nu)] = true;
           a++;
         }
       }
@@ -406,11 +417,49 @@ final class GridPlan {
         flipped[s] = aflip[src];
       }
       beginTmp[nTiles] = n;
+      occupiedColumns(colStart, wSupp);
       tiles = java.util.Arrays.copyOf(tileTmp, nTiles);
       tileBegin = java.util.Arrays.copyOf(beginTmp, nTiles + 1);
       planeStart = new int[nPlanes + 1];
       for (int p = 0; p < nPlanes; p++) {
         planeStart[p + 1] = planeStart[p] + planeCount[p + 1];
+      }
+    }
+
+    /**
+     * The smallest cyclic column range holding every touched column: the complement of the longest
+     * cyclic run of untouched columns. The FFTs skip the columns outside it (ducc0 does the same),
+     * which pays when the uv coverage does not fill the grid (pixels smaller than 1/(2 u_max)).
+     */
+    private void occupiedColumns(boolean[] start, int wSupp) {
+      boolean[] occ = new boolean[nu];
+      for (int c = 0; c < nu; c++) {
+        if (start[c]) {
+          for (int j = 0; j < wSupp; j++) {
+            occ[(c + j) % nu] = true;
+          }
+        }
+      }
+      int bestLen = 0;
+      int bestEnd = 0;
+      int run = 0;
+      for (int k = 0; k < 2 * nu; k++) {
+        if (!occ[k % nu]) {
+          run++;
+          if (run > bestLen && run <= nu) {
+            bestLen = run;
+            bestEnd = (k + 1) % nu;
+          }
+        } else {
+          run = 0;
+        }
+      }
+      if (bestLen >= nu) {
+        firstCol = 0;
+        nCols = 0;
+      } else {
+        firstCol = bestEnd;
+        nCols = nu - bestLen;
       }
     }
 
