@@ -76,7 +76,9 @@ class WGridderTest {
     "33, 31, 1.0, 1e-5, FLOAT, true, 2",
     "48, 40, 1.2, 1e-9, DOUBLE, true, 1",
     "17, 26, 1.0, 1e-12, DOUBLE, true, 2",
-    "30, 30, 0.3, 1e-7, DOUBLE, true, 2"
+    "30, 30, 0.3, 1e-7, DOUBLE, true, 2",
+    "40, 36, 0.05, 1e-6, FLOAT, false, 1",
+    "24, 30, 0.8, 1e-6, FLOAT, true, 2"
   })
   void matchesDirectFourierSums(
       int nx, int ny, double fov, double eps, Precision prec, boolean w, int nThreads) {
