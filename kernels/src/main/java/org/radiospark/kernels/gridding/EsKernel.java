@@ -217,6 +217,60 @@ public final class EsKernel {
   }
 
   /**
+   * A fast evaluator of {@link #fourier} on {@code [-fMax, fMax]}: Chebyshev interpolation
+   * (Clenshaw evaluation, {@code O(m)} per call instead of a quadrature) whose degree m doubles
+   * from 16 until it agrees with the quadrature to 1e-15 relative on 101 check points; if degree
+   * 256 does not, the quadrature itself is returned. Used for the per-pixel w correction, one call
+   * per pixel.
+   */
+  public java.util.function.DoubleUnaryOperator fourierInterpolant(double fMax) {
+    if (!(fMax > 1e-12)) {
+      return this::fourier;
+    }
+    for (int m = 16; m <= 256; m *= 2) {
+      double[] c = chebyshevOfFourier(m, fMax);
+      double worst = 0;
+      for (int i = 0; i <= 100; i++) {
+        double f = fMax * (-1 + 2 * (i + 0.37) / 101.0);
+        double exact = fourier(f);
+        worst = Math.max(worst, Math.abs(clenshaw(c, f / fMax) - exact) / Math.abs(exact));
+      }
+      if (worst <= 1e-15) {
+        return f -> clenshaw(c, f / fMax);
+      }
+    }
+    return this::fourier;
+  }
+
+  private double[] chebyshevOfFourier(int m, double fMax) {
+    double[] vals = new double[m];
+    for (int k = 0; k < m; k++) {
+      vals[k] = fourier(fMax * Math.cos(Math.PI * (k + 0.5) / m));
+    }
+    double[] c = new double[m];
+    for (int n = 0; n < m; n++) {
+      double sum = 0;
+      for (int k = 0; k < m; k++) {
+        sum += vals[k] * Math.cos(Math.PI * n * (k + 0.5) / m);
+      }
+      c[n] = 2 * sum / m;
+    }
+    c[0] *= 0.5;
+    return c;
+  }
+
+  private static double clenshaw(double[] c, double t) {
+    double b1 = 0;
+    double b2 = 0;
+    for (int n = c.length - 1; n >= 1; n--) {
+      double b0 = 2 * t * b1 - b2 + c[n];
+      b2 = b1;
+      b1 = b0;
+    }
+    return t * b1 - b2 + c[0];
+  }
+
+  /**
    * Grid-correction factors {@code 1 / psi(k / nGrid)} for {@code k = 0 .. n-1} (the caller folds
    * the sign of k; psi is even). Cost {@code O(n Q)} with {@code Q} quadrature nodes.
    */

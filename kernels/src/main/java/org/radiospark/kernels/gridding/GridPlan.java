@@ -480,6 +480,11 @@ final class GridPlan {
       int qy = ny / 2 + 1;
       double[] qCorr = new double[qx * qy];
       double[] qNm1 = w ? new double[qx * qy] : null;
+      // |d dw| <= 1/(2 sigma) by the choice of dw; the margin covers round-off.
+      java.util.function.DoubleUnaryOperator psiW =
+          w
+              ? kernel.fourierInterpolant(1.01 * Math.abs(dw) * Math.max(nShift, -nShift) + 1e-300)
+              : null;
       ParallelFor.run(
           params.nThreads(),
           qy,
@@ -494,7 +499,7 @@ final class GridPlan {
                 // n - 1 = -r^2/(n + 1): no cancellation near the centre.
                 double d = -r2 / (nn + 1) - nShift;
                 qNm1[ky * qx + kx] = d;
-                c /= kernel.fourier(d * dw) * nn;
+                c /= psiW.applyAsDouble(d * dw) * nn;
               }
               qCorr[ky * qx + kx] = c;
             }
