@@ -188,6 +188,48 @@ class WGridderTest {
   }
 
   @Test
+  void threadCountDoesNotChangeTheResult() {
+    int n = 96;
+    double cell = 0.5 / n;
+    Problem pr = new Problem(3000, 0.5 / cell, 40, 21);
+    double[] img = randomImage(n * n, 4);
+    GridderParams one = GridderParams.of(n, n, cell, cell, 1e-6, true, Precision.DOUBLE, 1);
+    double[] d1 = new WGridder(one).ms2dirty(pr.uvw, FREQ, pr.vis, pr.wgt);
+    double[] v1 = new WGridder(one).dirty2msDouble(pr.uvw, FREQ, img, pr.wgt);
+    for (int t : new int[] {2, 3}) {
+      WGridder g = new WGridder(one.withThreads(t));
+      // Only the order of additions into the grid changes: round-off level.
+      assertTrue(DirectFourier.relL2(d1, g.ms2dirty(pr.uvw, FREQ, pr.vis, pr.wgt)) < 1e-13);
+      assertTrue(DirectFourier.relL2(v1, g.dirty2msDouble(pr.uvw, FREQ, img, pr.wgt)) < 1e-13);
+    }
+  }
+
+  @Test
+  void kernelChoiceHonoursTheOversamplingRange() {
+    Problem pr = new Problem(200, 100, 10, 3);
+    float[] w = pr.wgtF();
+    for (double[] range : new double[][] {{1.1, 1.3}, {2.0, 2.0}, {2.4, 2.6}}) {
+      GridderParams p =
+          new GridderParams(
+              64, 64, 1e-3, 1e-3, 1e-5, true, Precision.DOUBLE, 1, range[0], range[1]);
+      WGridder.Setup s = new WGridder(p).setup(pr.uvw, FREQ, w);
+      assertTrue(s.sigma() >= range[0] - 1e-9 && s.sigma() <= range[1] + 1e-9, s.toString());
+      assertTrue(s.nu() >= s.sigma() * 64 && s.nu() % 2 == 0, s.toString());
+      assertEquals(pr.wgt.length - countZeros(pr.wgt), s.nActive());
+    }
+  }
+
+  static int countZeros(double[] a) {
+    int n = 0;
+    for (double d : a) {
+      if (d == 0) {
+        n++;
+      }
+    }
+    return n;
+  }
+
+  @Test
   void zeroWeightsAreSkippedAndGiveZeroVisibilities() {
     GridderParams p = GridderParams.of(16, 16, 0.01, 0.01, 1e-6, true, Precision.DOUBLE, 1);
     Problem pr = new Problem(50, 30, 5, 2);
