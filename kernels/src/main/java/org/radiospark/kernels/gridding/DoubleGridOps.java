@@ -55,14 +55,17 @@ final class DoubleGridOps {
               if (ph == null) {
                 img[i] += grid[g];
               } else {
-                img[i] += grid[g] * ph.re[i] - grid[g + 1] * ph.im[i];
+                int q = plan.quadrant(x, y);
+                img[i] += grid[g] * ph.re[q] - grid[g + 1] * ph.im[q];
               }
             }
           });
     }
     double[] corr = plan.correction;
-    for (int i = 0; i < img.length; i++) {
-      img[i] *= corr[i];
+    for (int y = 0; y < ny; y++) {
+      for (int x = 0; x < nx; x++) {
+        img[y * nx + x] *= corr[plan.quadrant(x, y)];
+      }
     }
     return img;
   }
@@ -76,8 +79,10 @@ final class DoubleGridOps {
     int ny = plan.ny;
     int nThreads = plan.params.nThreads();
     double[] img = new double[nx * ny];
-    for (int i = 0; i < img.length; i++) {
-      img[i] = dirty[i] * plan.correction[i];
+    for (int y = 0; y < ny; y++) {
+      for (int x = 0; x < nx; x++) {
+        img[y * nx + x] = dirty[y * nx + x] * plan.correction[plan.quadrant(x, y)];
+      }
     }
     double[] out = new double[2 * plan.nActive];
     double[] grid = new double[2 * plan.nu * plan.nv];
@@ -104,8 +109,9 @@ final class DoubleGridOps {
               if (ph == null) {
                 grid[g] = (double) img[i];
               } else {
-                grid[g] = (double) (img[i] * ph.re[i]);
-                grid[g + 1] = (double) (img[i] * ph.im[i]);
+                int q = plan.quadrant(x, y);
+                grid[g] = (double) (img[i] * ph.re[q]);
+                grid[g + 1] = (double) (img[i] * ph.im[q]);
               }
             }
           });

@@ -55,14 +55,17 @@ final class FloatGridOps {
               if (ph == null) {
                 img[i] += grid[g];
               } else {
-                img[i] += grid[g] * ph.re[i] - grid[g + 1] * ph.im[i];
+                int q = plan.quadrant(x, y);
+                img[i] += grid[g] * ph.re[q] - grid[g + 1] * ph.im[q];
               }
             }
           });
     }
     double[] corr = plan.correction;
-    for (int i = 0; i < img.length; i++) {
-      img[i] *= corr[i];
+    for (int y = 0; y < ny; y++) {
+      for (int x = 0; x < nx; x++) {
+        img[y * nx + x] *= corr[plan.quadrant(x, y)];
+      }
     }
     return img;
   }
@@ -76,8 +79,10 @@ final class FloatGridOps {
     int ny = plan.ny;
     int nThreads = plan.params.nThreads();
     double[] img = new double[nx * ny];
-    for (int i = 0; i < img.length; i++) {
-      img[i] = dirty[i] * plan.correction[i];
+    for (int y = 0; y < ny; y++) {
+      for (int x = 0; x < nx; x++) {
+        img[y * nx + x] = dirty[y * nx + x] * plan.correction[plan.quadrant(x, y)];
+      }
     }
     float[] out = new float[2 * plan.nActive];
     float[] grid = new float[2 * plan.nu * plan.nv];
@@ -104,8 +109,9 @@ final class FloatGridOps {
               if (ph == null) {
                 grid[g] = (float) img[i];
               } else {
-                grid[g] = (float) (img[i] * ph.re[i]);
-                grid[g + 1] = (float) (img[i] * ph.im[i]);
+                int q = plan.quadrant(x, y);
+                grid[g] = (float) (img[i] * ph.re[q]);
+                grid[g + 1] = (float) (img[i] * ph.im[q]);
               }
             }
           });
