@@ -44,13 +44,14 @@ final class FloatGridOps {
       }
       int nu = plan.nu;
       int nv = plan.nv;
+      int[] col = gridColumns(nx, nu);
       ParallelFor.run(
           nThreads,
           ny,
           y -> {
             int iv = Math.floorMod(y - ny / 2, nv);
             for (int x = 0; x < nx; x++) {
-              int g = 2 * (iv * nu + Math.floorMod(x - nx / 2, nu));
+              int g = 2 * (iv * nu + col[x]);
               int i = y * nx + x;
               if (ph == null) {
                 img[i] += grid[g];
@@ -98,13 +99,14 @@ final class FloatGridOps {
       }
       int nu = plan.nu;
       int nv = plan.nv;
+      int[] col = gridColumns(nx, nu);
       ParallelFor.run(
           nThreads,
           ny,
           y -> {
             int iv = Math.floorMod(y - ny / 2, nv);
             for (int x = 0; x < nx; x++) {
-              int g = 2 * (iv * nu + Math.floorMod(x - nx / 2, nu));
+              int g = 2 * (iv * nu + col[x]);
               int i = y * nx + x;
               if (ph == null) {
                 grid[g] = (float) img[i];
@@ -121,6 +123,15 @@ final class FloatGridOps {
       interpolate(plan, p, grid, out, cache);
     }
     return out;
+  }
+
+  /** Grid column of each image column x: {@code (x - nx/2) mod nu}. */
+  private static int[] gridColumns(int nx, int nu) {
+    int[] col = new int[nx];
+    for (int x = 0; x < nx; x++) {
+      col[x] = Math.floorMod(x - nx / 2, nu);
+    }
+    return col;
   }
 
   private static Object[] newLocks(int n) {

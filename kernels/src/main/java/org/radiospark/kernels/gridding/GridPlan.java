@@ -399,7 +399,8 @@ final class GridPlan {
           aflip[a] = flip;
           aidx[a] = i;
           planeCount[p0 + 1]++;
-          colStart[Math.floorMod(i0u, nu)] = true;
+          // i0u lies in [-W/2, nu]: one conditional wrap instead of a modulo.
+          colStart[i0u < 0 ? i0u + nu : i0u >= nu ? i0u - nu : i0u] = true;
           a++;
         }
       }
