@@ -58,10 +58,12 @@ public final class Fft2D {
     return CACHE.computeIfAbsent(((long) ny << 32) | nx, k -> new Fft2D(ny, nx));
   }
 
+  /** Number of rows (slow axis). */
   public int ny() {
     return ny;
   }
 
+  /** Number of columns (fast axis). */
   public int nx() {
     return nx;
   }
@@ -113,6 +115,97 @@ public final class Fft2D {
   /** In-place backward transform (exponent +i, unnormalised) of a float array. */
   public void backward(float[] a, int nThreads) {
     transform(a, nThreads, false);
+  }
+
+  /**
+   * Forward transform of an array whose only non-zero rows are the {@code nRows} rows starting at
+   * {@code firstRow} (cyclically): skips the row transforms of the zero rows. Same result as {@link
+   * #forward(double[], int)}.
+   */
+  public void forwardSparseRows(double[] a, int nThreads, int firstRow, int nRows) {
+    forwardSparseRows(a, nThreads, firstRow, nRows, 0, nx);
+  }
+
+  /**
+   * As {@link #forwardSparseRows(double[], int, int, int)}, computing only the {@code nCols} output
+   * columns starting at {@code firstCol} (cyclically); other columns keep intermediate values.
+   */
+  public void forwardSparseRows(
+      double[] a, int nThreads, int firstRow, int nRows, int firstCol, int nCols) {
+    check(a.length);
+    rowPass(a, nThreads, true, firstRow, nRows);
+    columnPass(a, nThreads, true, firstCol, nCols);
+  }
+
+  /**
+   * Backward transform computing only the {@code nRows} output rows starting at {@code firstRow}
+   * (cyclically); the other rows are left with intermediate values. Columns are transformed first.
+   */
+  public void backwardSomeRows(double[] a, int nThreads, int firstRow, int nRows) {
+    backwardSomeRows(a, nThreads, firstRow, nRows, 0, nx);
+  }
+
+  /**
+   * As {@link #backwardSomeRows(double[], int, int, int)} for an input whose only non-zero columns
+   * are the {@code nCols} columns starting at {@code firstCol} (cyclically).
+   */
+  public void backwardSomeRows(
+      double[] a, int nThreads, int firstRow, int nRows, int firstCol, int nCols) {
+    check(a.length);
+    columnPass(a, nThreads, false, firstCol, nCols);
+    rowPass(a, nThreads, false, firstRow, nRows);
+  }
+
+  /** Float version of {@link #forwardSparseRows(double[], int, int, int)}. */
+  public void forwardSparseRows(float[] a, int nThreads, int firstRow, int nRows) {
+    forwardSparseRows(a, nThreads, firstRow, nRows, 0, nx);
+  }
+
+  /**
+   * As {@link #forwardSparseRows(float[], int, int, int)}, computing only the {@code nCols} output
+   * columns starting at {@code firstCol} (cyclically); other columns keep intermediate values.
+   */
+  public void forwardSparseRows(
+      float[] a, int nThreads, int firstRow, int nRows, int firstCol, int nCols) {
+    check(a.length);
+    rowPass(a, nThreads, true, firstRow, nRows);
+    columnPass(a, nThreads, true, firstCol, nCols);
+  }
+
+  /** Float version of {@link #backwardSomeRows(double[], int, int, int)}. */
+  public void backwardSomeRows(float[] a, int nThreads, int firstRow, int nRows) {
+    backwardSomeRows(a, nThreads, firstRow, nRows, 0, nx);
+  }
+
+  /**
+   * As {@link #backwardSomeRows(float[], int, int, int)} for an input whose only non-zero columns
+   * are the {@code nCols} columns starting at {@code firstCol} (cyclically).
+   */
+  public void backwardSomeRows(
+      float[] a, int nThreads, int firstRow, int nRows, int firstCol, int nCols) {
+    check(a.length);
+    columnPass(a, nThreads, false, firstCol, nCols);
+    rowPass(a, nThreads, false, firstRow, nRows);
+  }
+
+  /** (start, count) pairs of column blocks covering the cyclic range, split at the wrap. */
+  private int[] columnBlocks(int firstCol, int nCols) {
+    int first = Math.floorMod(firstCol, nx);
+    int n = Math.min(nCols, nx);
+    int len1 = Math.min(n, nx - first);
+    int nb1 = (len1 + COLUMN_BLOCK - 1) / COLUMN_BLOCK;
+    int len2 = n - len1;
+    int nb2 = (len2 + COLUMN_BLOCK - 1) / COLUMN_BLOCK;
+    int[] b = new int[2 * (nb1 + nb2)];
+    for (int t = 0; t < nb1; t++) {
+      b[2 * t] = first + t * COLUMN_BLOCK;
+      b[2 * t + 1] = Math.min(COLUMN_BLOCK, first + len1 - b[2 * t]);
+    }
+    for (int t = 0; t < nb2; t++) {
+      b[2 * (nb1 + t)] = t * COLUMN_BLOCK;
+      b[2 * (nb1 + t) + 1] = Math.min(COLUMN_BLOCK, len2 - t * COLUMN_BLOCK);
+    }
+    return b;
   }
 
   private void check(int length) {
@@ -176,16 +269,21 @@ public final class Fft2D {
 
   private void transform(double[] a, int nThreads, boolean fwd) {
     check(a.length);
+    rowPass(a, nThreads, fwd, 0, ny);
+    columnPass(a, nThreads, fwd);
+  }
+
+  private void rowPass(double[] a, int nThreads, boolean fwd, int firstRow, int nRows) {
     DoubleFFT_1D row = rowD();
-    DoubleFFT_1D col = colD();
-    int rowsPerTask = Math.max(1, ny / (8 * nThreads));
-    int nRowTasks = (ny + rowsPerTask - 1) / rowsPerTask;
+    int rowsPerTask = Math.max(1, nRows / (8 * nThreads));
+    int nRowTasks = (nRows + rowsPerTask - 1) / rowsPerTask;
     ParallelFor.run(
         nThreads,
         nRowTasks,
         t -> {
-          int end = Math.min(ny, (t + 1) * rowsPerTask);
-          for (int y = t * rowsPerTask; y < end; y++) {
+          int end = Math.min(nRows, (t + 1) * rowsPerTask);
+          for (int k = t * rowsPerTask; k < end; k++) {
+            int y = Math.floorMod(firstRow + k, ny);
             if (fwd) {
               row.complexForward(a, 2 * y * nx);
             } else {
@@ -193,13 +291,22 @@ public final class Fft2D {
             }
           }
         });
-    int nColTasks = (nx + COLUMN_BLOCK - 1) / COLUMN_BLOCK;
+  }
+
+  private void columnPass(double[] a, int nThreads, boolean fwd) {
+    columnPass(a, nThreads, fwd, 0, nx);
+  }
+
+  private void columnPass(double[] a, int nThreads, boolean fwd, int firstCol, int nCols) {
+    DoubleFFT_1D col = colD();
+    int[] blocks = columnBlocks(firstCol, nCols);
+    int nColTasks = blocks.length / 2;
     ParallelFor.run(
         nThreads,
         nColTasks,
         t -> {
-          int x0 = t * COLUMN_BLOCK;
-          int nb = Math.min(COLUMN_BLOCK, nx - x0);
+          int x0 = blocks[2 * t];
+          int nb = blocks[2 * t + 1];
           // Gather a block of columns into contiguous buffers so the 1-D FFT runs on unit stride.
           double[] buf = new double[2 * ny * nb];
           for (int y = 0; y < ny; y++) {
@@ -228,16 +335,21 @@ public final class Fft2D {
 
   private void transform(float[] a, int nThreads, boolean fwd) {
     check(a.length);
+    rowPass(a, nThreads, fwd, 0, ny);
+    columnPass(a, nThreads, fwd);
+  }
+
+  private void rowPass(float[] a, int nThreads, boolean fwd, int firstRow, int nRows) {
     FloatFFT_1D row = rowF();
-    FloatFFT_1D col = colF();
-    int rowsPerTask = Math.max(1, ny / (8 * nThreads));
-    int nRowTasks = (ny + rowsPerTask - 1) / rowsPerTask;
+    int rowsPerTask = Math.max(1, nRows / (8 * nThreads));
+    int nRowTasks = (nRows + rowsPerTask - 1) / rowsPerTask;
     ParallelFor.run(
         nThreads,
         nRowTasks,
         t -> {
-          int end = Math.min(ny, (t + 1) * rowsPerTask);
-          for (int y = t * rowsPerTask; y < end; y++) {
+          int end = Math.min(nRows, (t + 1) * rowsPerTask);
+          for (int k = t * rowsPerTask; k < end; k++) {
+            int y = Math.floorMod(firstRow + k, ny);
             if (fwd) {
               row.complexForward(a, 2 * y * nx);
             } else {
@@ -245,13 +357,22 @@ public final class Fft2D {
             }
           }
         });
-    int nColTasks = (nx + COLUMN_BLOCK - 1) / COLUMN_BLOCK;
+  }
+
+  private void columnPass(float[] a, int nThreads, boolean fwd) {
+    columnPass(a, nThreads, fwd, 0, nx);
+  }
+
+  private void columnPass(float[] a, int nThreads, boolean fwd, int firstCol, int nCols) {
+    FloatFFT_1D col = colF();
+    int[] blocks = columnBlocks(firstCol, nCols);
+    int nColTasks = blocks.length / 2;
     ParallelFor.run(
         nThreads,
         nColTasks,
         t -> {
-          int x0 = t * COLUMN_BLOCK;
-          int nb = Math.min(COLUMN_BLOCK, nx - x0);
+          int x0 = blocks[2 * t];
+          int nb = blocks[2 * t + 1];
           float[] buf = new float[2 * ny * nb];
           for (int y = 0; y < ny; y++) {
             int src = 2 * (y * nx + x0);

@@ -10,9 +10,9 @@ import org.radiospark.kernels.fft.ParallelFor;
  * <p>Grid plane layout: {@code grid[2 (iv nu + iu)]} re, {@code +1} im, u fastest. Prepared
  * visibilities: {@code vis[2 s], vis[2 s + 1]} for sorted sample s of the {@link GridPlan}.
  *
- * <p>Thread safety of the spread: each task spreads a contiguous run of sorted samples into its own
- * (TILE + W)^2 buffer and adds the buffer to the shared plane row by row under a per-row lock when
- * the tile changes (ducc0's scheme). Interpolation only reads the plane.
+ * <p>Thread safety of the spread: each task takes a run of tiles, spreads each tile's samples into
+ * its own (TILE + W)^2 buffer and adds the buffer to the shared plane row by row under a per-row
+ * lock (ducc0's scheme). Interpolation only reads the plane.
  */
 final class FloatGridOps {
   private FloatGridOps() {}
@@ -29,39 +29,44 @@ final class FloatGridOps {
     float[] grid = new float[2 * plan.nu * plan.nv];
     Phasors ph = plan.wGridding ? new Phasors(plan, +1) : null;
     Object[] locks = newLocks(plan.nv);
+    float[] cache = kernelCache(plan);
     for (int p = 0; p < plan.nPlanes; p++) {
-      int s0 = plan.planeRangeStart(p);
-      int s1 = plan.planeRangeEnd(p);
-      if (s0 == s1) {
+      if (!plan.planeHasData(p)) {
         continue;
       }
       Arrays.fill(grid, 0f);
-      spread(plan, p, vis, s0, s1, grid, locks);
-      plan.fft.backward(grid, nThreads);
+      spread(plan, p, vis, grid, locks, cache);
+      // Only the ny image rows of the transform are read; only occupied columns are non-zero.
+      plan.fft.backwardSomeRows(
+          grid, nThreads, Math.floorMod(-(ny / 2), plan.nv), ny, plan.firstCol, plan.nCols);
       if (ph != null) {
         ph.moveTo(p, nThreads);
       }
       int nu = plan.nu;
       int nv = plan.nv;
+      int[] col = gridColumns(nx, nu);
       ParallelFor.run(
           nThreads,
           ny,
           y -> {
             int iv = Math.floorMod(y - ny / 2, nv);
             for (int x = 0; x < nx; x++) {
-              int g = 2 * (iv * nu + Math.floorMod(x - nx / 2, nu));
+              int g = 2 * (iv * nu + col[x]);
               int i = y * nx + x;
               if (ph == null) {
                 img[i] += grid[g];
               } else {
-                img[i] += grid[g] * ph.re[i] - grid[g + 1] * ph.im[i];
+                int q = plan.quadrant(x, y);
+                img[i] += grid[g] * ph.re[q] - grid[g + 1] * ph.im[q];
               }
             }
           });
     }
     double[] corr = plan.correction;
-    for (int i = 0; i < img.length; i++) {
-      img[i] *= corr[i];
+    for (int y = 0; y < ny; y++) {
+      for (int x = 0; x < nx; x++) {
+        img[y * nx + x] *= corr[plan.quadrant(x, y)];
+      }
     }
     return img;
   }
@@ -75,16 +80,17 @@ final class FloatGridOps {
     int ny = plan.ny;
     int nThreads = plan.params.nThreads();
     double[] img = new double[nx * ny];
-    for (int i = 0; i < img.length; i++) {
-      img[i] = dirty[i] * plan.correction[i];
+    for (int y = 0; y < ny; y++) {
+      for (int x = 0; x < nx; x++) {
+        img[y * nx + x] = dirty[y * nx + x] * plan.correction[plan.quadrant(x, y)];
+      }
     }
     float[] out = new float[2 * plan.nActive];
     float[] grid = new float[2 * plan.nu * plan.nv];
     Phasors ph = plan.wGridding ? new Phasors(plan, -1) : null;
+    float[] cache = kernelCache(plan);
     for (int p = 0; p < plan.nPlanes; p++) {
-      int s0 = plan.planeRangeStart(p);
-      int s1 = plan.planeRangeEnd(p);
-      if (s0 == s1) {
+      if (!plan.planeHasData(p)) {
         continue;
       }
       Arrays.fill(grid, 0f);
@@ -93,26 +99,39 @@ final class FloatGridOps {
       }
       int nu = plan.nu;
       int nv = plan.nv;
+      int[] col = gridColumns(nx, nu);
       ParallelFor.run(
           nThreads,
           ny,
           y -> {
             int iv = Math.floorMod(y - ny / 2, nv);
             for (int x = 0; x < nx; x++) {
-              int g = 2 * (iv * nu + Math.floorMod(x - nx / 2, nu));
+              int g = 2 * (iv * nu + col[x]);
               int i = y * nx + x;
               if (ph == null) {
                 grid[g] = (float) img[i];
               } else {
-                grid[g] = (float) (img[i] * ph.re[i]);
-                grid[g + 1] = (float) (img[i] * ph.im[i]);
+                int q = plan.quadrant(x, y);
+                grid[g] = (float) (img[i] * ph.re[q]);
+                grid[g + 1] = (float) (img[i] * ph.im[q]);
               }
             }
           });
-      plan.fft.forward(grid, nThreads);
-      interpolate(plan, p, grid, s0, s1, out);
+      // Only the ny image rows of the grid are non-zero; only occupied columns are read.
+      plan.fft.forwardSparseRows(
+          grid, nThreads, Math.floorMod(-(ny / 2), plan.nv), ny, plan.firstCol, plan.nCols);
+      interpolate(plan, p, grid, out, cache);
     }
     return out;
+  }
+
+  /** Grid column of each image column x: {@code (x - nx/2) mod nu}. */
+  private static int[] gridColumns(int nx, int nu) {
+    int[] col = new int[nx];
+    for (int x = 0; x < nx; x++) {
+      col[x] = Math.floorMod(x - nx / 2, nu);
+    }
+    return col;
   }
 
   private static Object[] newLocks(int n) {
@@ -123,96 +142,136 @@ final class FloatGridOps {
     return locks;
   }
 
-  private static int chunks(int nThreads, int n) {
-    return nThreads == 1 ? 1 : Math.max(1, Math.min(n / 256, 8 * nThreads));
+  /** Memory allowed for the per-sample kernel cache of w-gridding. */
+  private static final long CACHE_BYTES = 256L << 20;
+
+  /**
+   * With w-gridding every sample is visited once per plane it touches (W times) with the same u and
+   * v kernel values: compute them once, {@code cache[2 W s + j]} for u and {@code + W} for v, when
+   * that fits in {@link #CACHE_BYTES}; null otherwise (values are then recomputed per visit).
+   */
+  static float[] kernelCache(GridPlan plan) {
+    int w = plan.support;
+    if (!plan.wGridding || 2L * w * plan.nActive * Float.BYTES > CACHE_BYTES) {
+      return null;
+    }
+    float[] cache = new float[2 * w * plan.nActive];
+    int n = plan.nActive;
+    int nThreads = plan.params.nThreads();
+    int nChunks = nThreads == 1 ? 1 : 8 * nThreads;
+    double halfW = 0.5 * w;
+    ParallelFor.run(
+        nThreads,
+        nChunks,
+        c -> {
+          float[] ku = new float[w];
+          float[] kv = new float[w];
+          int a = (int) ((long) n * c / nChunks);
+          int b = (int) ((long) n * (c + 1) / nChunks);
+          for (int s = a; s < b; s++) {
+            double gu = plan.pu[s];
+            double gv = plan.pv[s];
+            int i0u = (int) Math.ceil(gu - halfW);
+            int i0v = (int) Math.ceil(gv - halfW);
+            plan.kernel.values(2 * (i0u - gu + halfW) - 1, 2 * (i0v - gv + halfW) - 1, ku, kv);
+            System.arraycopy(ku, 0, cache, 2 * w * s, w);
+            System.arraycopy(kv, 0, cache, 2 * w * s + w, w);
+          }
+        });
+    return cache;
   }
 
+  private static int chunks(int nThreads, int nTiles) {
+    return nThreads == 1 ? 1 : Math.max(1, Math.min(nTiles, 16 * nThreads));
+  }
+
+  /** Spreads every sample touching {@code plane} onto the plane grid, tile by tile. */
   static void spread(
-      GridPlan plan, int plane, float[] vis, int s0, int s1, float[] grid, Object[] locks) {
+      GridPlan plan, int plane, float[] vis, float[] grid, Object[] locks, float[] cache) {
     int nThreads = plan.params.nThreads();
-    int nChunks = chunks(nThreads, s1 - s0);
+    int nt = plan.tiles.length;
+    int nChunks = chunks(nThreads, nt);
     boolean lock = nThreads > 1;
     ParallelFor.run(
         nThreads,
         nChunks,
         c -> {
-          long len = s1 - s0;
-          int a = (int) (s0 + len * c / nChunks);
-          int b = (int) (s0 + len * (c + 1) / nChunks);
-          spreadRange(plan, plane, vis, a, b, grid, locks, lock);
+          int k0 = (int) ((long) nt * c / nChunks);
+          int k1 = (int) ((long) nt * (c + 1) / nChunks);
+          spreadTiles(plan, plane, vis, k0, k1, grid, locks, lock, cache);
         });
   }
 
-  private static void spreadRange(
+  private static void spreadTiles(
       GridPlan plan,
       int plane,
       float[] vis,
-      int s0,
-      int s1,
+      int k0,
+      int k1,
       float[] grid,
       Object[] locks,
-      boolean lock) {
+      boolean lock,
+      float[] cache) {
     EsKernel kernel = plan.kernel;
     int w = plan.support;
     double halfW = 0.5 * w;
     int tile = GridPlan.TILE;
     int bw = tile + w;
     float[] buf = new float[2 * bw * bw];
-    double[] kd = new double[w];
     float[] ku = new float[w];
     float[] kv = new float[w];
-    double[] kw = new double[w];
     boolean wg = plan.wGridding;
-    int curTu = Integer.MIN_VALUE;
-    int curTv = Integer.MIN_VALUE;
-    for (int s = s0; s < s1; s++) {
-      double gu = plan.pu[s];
-      double gv = plan.pv[s];
-      int i0u = (int) Math.ceil(gu - halfW);
-      int i0v = (int) Math.ceil(gv - halfW);
-      int tu = (i0u + w) / tile;
-      int tv = (i0v + w) / tile;
-      if (tu != curTu || tv != curTv) {
-        if (curTu != Integer.MIN_VALUE) {
-          flush(plan, buf, bw, curTu * tile - w, curTv * tile - w, grid, locks, lock);
-          Arrays.fill(buf, 0f);
+    for (int k = k0; k < k1; k++) {
+      int from = plan.tileBegin[k];
+      int to = plan.tileBegin[k + 1];
+      // Within a tile the samples are sorted by first plane: those touching this plane are a run.
+      int s0 = wg ? plan.lowerBound(from, to, plane - w + 1) : from;
+      int s1 = wg ? plan.lowerBound(s0, to, plane + 1) : to;
+      if (s0 == s1) {
+        continue;
+      }
+      int ou = (plan.tiles[k] % plan.ntu) * tile - w;
+      int ov = (plan.tiles[k] / plan.ntu) * tile - w;
+      Arrays.fill(buf, 0f);
+      for (int s = s0; s < s1; s++) {
+        double gu = plan.pu[s];
+        double gv = plan.pv[s];
+        int i0u = (int) Math.ceil(gu - halfW);
+        int i0v = (int) Math.ceil(gv - halfW);
+        float[] kuA = ku;
+        float[] kvA = kv;
+        int kuO = 0;
+        int kvO = 0;
+        if (cache == null) {
+          kernel.values(2 * (i0u - gu + halfW) - 1, 2 * (i0v - gv + halfW) - 1, ku, kv);
+        } else {
+          kuA = cache;
+          kvA = cache;
+          kuO = 2 * w * s;
+          kvO = kuO + w;
         }
-        curTu = tu;
-        curTv = tv;
-      }
-      kernel.values(2 * (i0u - gu + halfW) - 1, kd);
-      for (int j = 0; j < w; j++) {
-        ku[j] = (float) kd[j];
-      }
-      kernel.values(2 * (i0v - gv + halfW) - 1, kd);
-      for (int j = 0; j < w; j++) {
-        kv[j] = (float) kd[j];
-      }
-      float vr = vis[2 * s];
-      float vi = vis[2 * s + 1];
-      if (wg) {
-        double gw = plan.pw[s];
-        int p0 = Math.max(0, Math.min(plan.nPlanes - w, (int) Math.ceil(gw - halfW)));
-        kernel.values(2 * (p0 - gw + halfW) - 1, kw);
-        float f = (float) kw[plane - p0];
-        vr *= f;
-        vi *= f;
-      }
-      int bu0 = i0u + w - curTu * tile;
-      int bv0 = i0v + w - curTv * tile;
-      for (int a = 0; a < w; a++) {
-        float tr = vr * kv[a];
-        float ti = vi * kv[a];
-        int base = 2 * ((bv0 + a) * bw + bu0);
-        for (int b = 0; b < w; b++) {
-          float k = ku[b];
-          buf[base + 2 * b] += tr * k;
-          buf[base + 2 * b + 1] += ti * k;
+        float vr = vis[2 * s];
+        float vi = vis[2 * s + 1];
+        if (wg) {
+          int p0 = plan.firstPlane[s];
+          float f = (float) kernel.value(plane - p0, 2 * (p0 - plan.pw[s] + halfW) - 1);
+          vr *= f;
+          vi *= f;
+        }
+        int bu0 = i0u - ou;
+        int bv0 = i0v - ov;
+        for (int a = 0; a < w; a++) {
+          float tr = vr * kvA[kvO + a];
+          float ti = vi * kvA[kvO + a];
+          int base = 2 * ((bv0 + a) * bw + bu0);
+          for (int b = 0; b < w; b++) {
+            float kb = kuA[kuO + b];
+            buf[base + 2 * b] += tr * kb;
+            buf[base + 2 * b + 1] += ti * kb;
+          }
         }
       }
-    }
-    if (curTu != Integer.MIN_VALUE) {
-      flush(plan, buf, bw, curTu * tile - w, curTv * tile - w, grid, locks, lock);
+      flush(plan, buf, bw, ou, ov, grid, locks, lock);
     }
   }
 
@@ -256,81 +315,85 @@ final class FloatGridOps {
     }
   }
 
-  static void interpolate(GridPlan plan, int plane, float[] grid, int s0, int s1, float[] out) {
+  /** Adds, for every sample touching {@code plane}, its interpolated plane value to out. */
+  static void interpolate(GridPlan plan, int plane, float[] grid, float[] out, float[] cache) {
     int nThreads = plan.params.nThreads();
-    int nChunks = chunks(nThreads, s1 - s0);
+    int nt = plan.tiles.length;
+    int nChunks = chunks(nThreads, nt);
     ParallelFor.run(
         nThreads,
         nChunks,
         c -> {
-          long len = s1 - s0;
-          int a = (int) (s0 + len * c / nChunks);
-          int b = (int) (s0 + len * (c + 1) / nChunks);
-          interpolateRange(plan, plane, grid, a, b, out);
+          int k0 = (int) ((long) nt * c / nChunks);
+          int k1 = (int) ((long) nt * (c + 1) / nChunks);
+          interpolateTiles(plan, plane, grid, k0, k1, out, cache);
         });
   }
 
-  private static void interpolateRange(
-      GridPlan plan, int plane, float[] grid, int s0, int s1, float[] out) {
+  private static void interpolateTiles(
+      GridPlan plan, int plane, float[] grid, int k0, int k1, float[] out, float[] cache) {
     EsKernel kernel = plan.kernel;
     int w = plan.support;
     double halfW = 0.5 * w;
     int tile = GridPlan.TILE;
     int bw = tile + w;
     float[] buf = new float[2 * bw * bw];
-    double[] kd = new double[w];
     float[] ku = new float[w];
     float[] kv = new float[w];
-    double[] kw = new double[w];
     boolean wg = plan.wGridding;
-    int curTu = Integer.MIN_VALUE;
-    int curTv = Integer.MIN_VALUE;
-    for (int s = s0; s < s1; s++) {
-      double gu = plan.pu[s];
-      double gv = plan.pv[s];
-      int i0u = (int) Math.ceil(gu - halfW);
-      int i0v = (int) Math.ceil(gv - halfW);
-      int tu = (i0u + w) / tile;
-      int tv = (i0v + w) / tile;
-      if (tu != curTu || tv != curTv) {
-        curTu = tu;
-        curTv = tv;
-        load(plan, buf, bw, tu * tile - w, tv * tile - w, grid);
+    for (int k = k0; k < k1; k++) {
+      int from = plan.tileBegin[k];
+      int to = plan.tileBegin[k + 1];
+      int s0 = wg ? plan.lowerBound(from, to, plane - w + 1) : from;
+      int s1 = wg ? plan.lowerBound(s0, to, plane + 1) : to;
+      if (s0 == s1) {
+        continue;
       }
-      kernel.values(2 * (i0u - gu + halfW) - 1, kd);
-      for (int j = 0; j < w; j++) {
-        ku[j] = (float) kd[j];
-      }
-      kernel.values(2 * (i0v - gv + halfW) - 1, kd);
-      for (int j = 0; j < w; j++) {
-        kv[j] = (float) kd[j];
-      }
-      int bu0 = i0u + w - curTu * tile;
-      int bv0 = i0v + w - curTv * tile;
-      float sr = 0f;
-      float si = 0f;
-      for (int a = 0; a < w; a++) {
-        int base = 2 * ((bv0 + a) * bw + bu0);
-        float rr = 0f;
-        float ri = 0f;
-        for (int b = 0; b < w; b++) {
-          float k = ku[b];
-          rr += buf[base + 2 * b] * k;
-          ri += buf[base + 2 * b + 1] * k;
+      int ou = (plan.tiles[k] % plan.ntu) * tile - w;
+      int ov = (plan.tiles[k] / plan.ntu) * tile - w;
+      load(plan, buf, bw, ou, ov, grid);
+      for (int s = s0; s < s1; s++) {
+        double gu = plan.pu[s];
+        double gv = plan.pv[s];
+        int i0u = (int) Math.ceil(gu - halfW);
+        int i0v = (int) Math.ceil(gv - halfW);
+        float[] kuA = ku;
+        float[] kvA = kv;
+        int kuO = 0;
+        int kvO = 0;
+        if (cache == null) {
+          kernel.values(2 * (i0u - gu + halfW) - 1, 2 * (i0v - gv + halfW) - 1, ku, kv);
+        } else {
+          kuA = cache;
+          kvA = cache;
+          kuO = 2 * w * s;
+          kvO = kuO + w;
         }
-        sr += rr * kv[a];
-        si += ri * kv[a];
+        int bu0 = i0u - ou;
+        int bv0 = i0v - ov;
+        float sr = 0f;
+        float si = 0f;
+        for (int a = 0; a < w; a++) {
+          int base = 2 * ((bv0 + a) * bw + bu0);
+          float rr = 0f;
+          float ri = 0f;
+          for (int b = 0; b < w; b++) {
+            float kb = kuA[kuO + b];
+            rr += buf[base + 2 * b] * kb;
+            ri += buf[base + 2 * b + 1] * kb;
+          }
+          sr += rr * kvA[kvO + a];
+          si += ri * kvA[kvO + a];
+        }
+        if (wg) {
+          int p0 = plan.firstPlane[s];
+          float f = (float) kernel.value(plane - p0, 2 * (p0 - plan.pw[s] + halfW) - 1);
+          sr *= f;
+          si *= f;
+        }
+        out[2 * s] += sr;
+        out[2 * s + 1] += si;
       }
-      if (wg) {
-        double gw = plan.pw[s];
-        int p0 = Math.max(0, Math.min(plan.nPlanes - w, (int) Math.ceil(gw - halfW)));
-        kernel.values(2 * (p0 - gw + halfW) - 1, kw);
-        float f = (float) kw[plane - p0];
-        sr *= f;
-        si *= f;
-      }
-      out[2 * s] += sr;
-      out[2 * s + 1] += si;
     }
   }
 

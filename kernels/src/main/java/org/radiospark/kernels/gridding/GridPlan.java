@@ -8,7 +8,7 @@ import org.radiospark.kernels.model.VisibilityBlock;
 
 /**
  * Everything about one gridding call that does not depend on the visibility values: the kernel and
- * grid sizes, the w-planes, the active samples sorted by (first w-plane, uv tile) with their grid
+ * grid sizes, the w-planes, the active samples sorted by (uv tile, first w-plane) with their grid
  * coordinates, and the image-plane correction. Built once per call by {@link WGridder}; the
  * precision-specific loops live in {@link DoubleGridOps} and {@link FloatGridOps}.
  *
@@ -18,7 +18,8 @@ import org.radiospark.kernels.model.VisibilityBlock;
  * nv}, so that a backward (+i) FFT puts image pixel {@code x} at frequency index {@code x - nx/2}.
  * Along w, {@code pw = (w - w0) / dw} in plane units.
  *
- * <p>Memory: about 40 bytes per active sample plus one grid plane and four doubles per pixel.
+ * <p>Memory: about 45 bytes per active sample, plus one grid plane, six doubles per quadrant cell
+ * (a quarter of the pixels), and with w-gridding at most 256 MB of cached u/v kernel values.
  */
 final class GridPlan {
   /**
@@ -51,13 +52,37 @@ final class GridPlan {
   final double[] pw;
   final boolean[] flipped;
 
-  /** Sorted samples whose first w-plane is p occupy [planeStart[p], planeStart[p+1]). */
+  /** Number of samples whose first w-plane is p, as a prefix sum: count = planeStart[p+1] - [p]. */
   final int[] planeStart;
 
-  /** Per-pixel correction: 1/(psi_u psi_v) and, with w, 1/(psi_w n). */
+  /** First w-plane of each sorted sample (0 without w-gridding). */
+  final int[] firstPlane;
+
+  /** Tiles holding samples, as tile ids {@code tv * ntu + tu}, in sorted order. */
+  final int[] tiles;
+
+  /** Samples of tile {@code tiles[k]} occupy [tileBegin[k], tileBegin[k+1]), sorted by plane. */
+  final int[] tileBegin;
+
+  /** Number of tiles along u. */
+  final int ntu;
+
+  /** The grid columns (u) any sample touches lie in [firstCol, firstCol + nCols) cyclically. */
+  final int firstCol;
+
+  final int nCols;
+
+  /**
+   * Correction 1/(psi_u psi_v) and, with w, 1/(psi_w n), per quadrant cell {@code q = |y - ny/2| qx
+   * + |x - nx/2|} (every factor depends on those two distances only, which saves 3/4 of the memory
+   * and of the per-plane phase work).
+   */
   final double[] correction;
 
-  /** Per-pixel (n - 1 - nShift), only with w-gridding. */
+  /** Width of a quadrant row: {@code nx/2 + 1}. */
+  final int qx;
+
+  /** (n - 1 - nShift) per quadrant cell, only with w-gridding. */
   final double[] nm1Shifted;
 
   final Fft2D fft;
@@ -85,9 +110,21 @@ final class GridPlan {
     this.pw = b.pw;
     this.flipped = b.flipped;
     this.planeStart = b.planeStart;
+    this.firstPlane = b.firstPlane;
+    this.tiles = b.tiles;
+    this.tileBegin = b.tileBegin;
+    this.ntu = b.ntu;
+    this.firstCol = b.firstCol;
+    this.nCols = b.nCols;
     this.correction = b.correction;
+    this.qx = params.nx() / 2 + 1;
     this.nm1Shifted = b.nm1Shifted;
     this.fft = Fft2D.of(nv, nu);
+  }
+
+  /** Quadrant cell of pixel (x, y); see {@link #correction}. */
+  int quadrant(int x, int y) {
+    return Math.abs(y - ny / 2) * qx + Math.abs(x - nx / 2);
   }
 
   /** w in wavelengths of sorted sample s after flipping (so w &gt;= 0 with w-gridding). */
@@ -95,14 +132,24 @@ final class GridPlan {
     return w0 + pw[s] * dw;
   }
 
-  /** First sorted index of the samples touching plane p. */
-  int planeRangeStart(int p) {
-    return planeStart[Math.max(0, p - support + 1)];
+  /** Whether any sample touches plane p. */
+  boolean planeHasData(int p) {
+    return planeStart[p + 1] > planeStart[Math.max(0, p - support + 1)];
   }
 
-  /** End (exclusive) of the samples touching plane p. */
-  int planeRangeEnd(int p) {
-    return planeStart[p + 1];
+  /** First index in [from, to) whose first plane is &gt;= plane (the run is sorted by plane). */
+  int lowerBound(int from, int to, int plane) {
+    int lo = from;
+    int hi = to;
+    while (lo < hi) {
+      int mid = (lo + hi) >>> 1;
+      if (firstPlane[mid] < plane) {
+        lo = mid + 1;
+      } else {
+        hi = mid;
+      }
+    }
+    return lo;
   }
 
   /**
@@ -143,6 +190,12 @@ final class GridPlan {
     double[] pw;
     boolean[] flipped;
     int[] planeStart;
+    int[] firstPlane;
+    int[] tiles;
+    int[] tileBegin;
+    int ntu;
+    int firstCol;
+    int nCols;
     double[] correction;
     double[] nm1Shifted;
 
@@ -253,14 +306,15 @@ final class GridPlan {
         int gu = gridSize(params.nx(), e.sigma(), wS);
         int gv = gridSize(params.ny(), e.sigma(), wS);
         double planes = w ? Math.ceil(wRange * 2 * e.sigma() * halfRange) + wS : 1;
-        // Relative costs measured roughly on this code: a kernel tap ~ 1 unit, an FFT point per
-        // log2 ~ 1 unit, per-pixel phase work per plane ~ 6 units.
-        double taps =
-            w ? (double) wS * wS * wS + 2.0 * wS * wS * (wS + 3) : wS * (wS + 2.0 * (wS + 3));
+        // Relative costs profiled on this code (JFR, 1 M visibilities, 1024^2): a kernel tap or a
+        // polynomial term ~ 0.6 ns, an FFT point per log2 ~ 0.9 ns (1.4 units), per-pixel phase
+        // work per plane ~ 6 units. With w-gridding the u/v kernel values are cached, so a sample
+        // costs W^3 taps, 2 W (D+1) terms once and W (D+1) for its w values (D ~ W + 3).
+        double taps = w ? (double) wS * wS * wS + 3.0 * wS * (wS + 3) : wS * (wS + 2.0 * (wS + 3));
         double cost =
             (double) active * taps
                 + planes
-                    * ((double) gu * gv * Math.log((double) gu * gv) / Math.log(2)
+                    * (1.4 * gu * gv * Math.log((double) gu * gv) / Math.log(2)
                         + 6.0 * params.nx() * params.ny());
         if (cost < bestCost) {
           bestCost = cost;
@@ -286,7 +340,7 @@ final class GridPlan {
       double dx = params.pixSizeXRad();
       double dy = params.pixSizeYRad();
       boolean w = params.wGridding();
-      int ntu = (nu + 2 * wSupp) / TILE + 2;
+      ntu = (nu + 2 * wSupp) / TILE + 2;
       int ntv = (nv + 2 * wSupp) / TILE + 2;
       long maxKey = (long) nPlanes * ntv * ntu;
       if (maxKey > Integer.MAX_VALUE) {
@@ -301,6 +355,7 @@ final class GridPlan {
       boolean[] aflip = new boolean[n];
       int[] aidx = new int[n];
       int[] planeCount = new int[nPlanes + 1];
+      boolean[] colStart = new boolean[nu];
       int a = 0;
       for (int r = 0; r < nRows; r++) {
         double ur = uvw[3 * r];
@@ -336,13 +391,16 @@ final class GridPlan {
             gw = (wr * scale - w0) / dw;
             p0 = Math.max(0, Math.min(nPlanes - wSupp, (int) Math.ceil(gw - halfW)));
           }
-          keys[a] = (p0 * ntv + tv) * ntu + tu;
+          // Tile-major, then first plane: each tile's samples for any plane are contiguous.
+          keys[a] = (tv * ntu + tu) * nPlanes + p0;
           apu[a] = gu;
           apv[a] = gv;
           apw[a] = gw;
           aflip[a] = flip;
           aidx[a] = i;
           planeCount[p0 + 1]++;
+          // i0u lies in [-W/2, nu]: one conditional wrap instead of a modulo.
+          colStart[i0u < 0 ? i0u + nu : i0u >= nu ? i0u - nu : i0u] = true;
           a++;
         }
       }
@@ -352,17 +410,72 @@ final class GridPlan {
       pv = new double[n];
       pw = new double[n];
       flipped = new boolean[n];
+      firstPlane = new int[n];
+      int[] tileTmp = new int[n];
+      int[] beginTmp = new int[n + 1];
+      int nTiles = 0;
+      int lastTile = -1;
       for (int s = 0; s < n; s++) {
         int src = perm[s];
+        int key = keys[src];
+        int tile = nPlanes == 1 ? key : key / nPlanes;
+        firstPlane[s] = key - tile * nPlanes;
+        if (tile != lastTile) {
+          tileTmp[nTiles] = tile;
+          beginTmp[nTiles] = s;
+          nTiles++;
+          lastTile = tile;
+        }
         sampleIndex[s] = aidx[src];
         pu[s] = apu[src];
         pv[s] = apv[src];
         pw[s] = apw[src];
         flipped[s] = aflip[src];
       }
+      beginTmp[nTiles] = n;
+      occupiedColumns(colStart, wSupp);
+      tiles = java.util.Arrays.copyOf(tileTmp, nTiles);
+      tileBegin = java.util.Arrays.copyOf(beginTmp, nTiles + 1);
       planeStart = new int[nPlanes + 1];
       for (int p = 0; p < nPlanes; p++) {
         planeStart[p + 1] = planeStart[p] + planeCount[p + 1];
+      }
+    }
+
+    /**
+     * The smallest cyclic column range holding every touched column: the complement of the longest
+     * cyclic run of untouched columns. The FFTs skip the columns outside it (ducc0 does the same),
+     * which pays when the uv coverage does not fill the grid (pixels smaller than 1/(2 u_max)).
+     */
+    private void occupiedColumns(boolean[] start, int wSupp) {
+      boolean[] occ = new boolean[nu];
+      for (int c = 0; c < nu; c++) {
+        if (start[c]) {
+          for (int j = 0; j < wSupp; j++) {
+            occ[(c + j) % nu] = true;
+          }
+        }
+      }
+      int bestLen = 0;
+      int bestEnd = 0;
+      int run = 0;
+      for (int k = 0; k < 2 * nu; k++) {
+        if (!occ[k % nu]) {
+          run++;
+          if (run > bestLen && run <= nu) {
+            bestLen = run;
+            bestEnd = (k + 1) % nu;
+          }
+        } else {
+          run = 0;
+        }
+      }
+      if (bestLen >= nu) {
+        firstCol = 0;
+        nCols = 0;
+      } else {
+        firstCol = bestEnd;
+        nCols = nu - bestLen;
       }
     }
 
@@ -371,34 +484,40 @@ final class GridPlan {
       int ny = params.ny();
       double[] cu = kernel.correction(nx / 2 + 1, nu);
       double[] cv = kernel.correction(ny / 2 + 1, nv);
-      correction = new double[nx * ny];
       boolean w = params.wGridding();
-      if (w) {
-        nm1Shifted = new double[nx * ny];
-      }
       double dx = params.pixSizeXRad();
       double dy = params.pixSizeYRad();
+      // Every factor depends on |x - nx/2| and |y - ny/2| only: one quadrant is enough.
+      int qx = nx / 2 + 1;
+      int qy = ny / 2 + 1;
+      double[] qCorr = new double[qx * qy];
+      double[] qNm1 = w ? new double[qx * qy] : null;
+      // |d dw| <= 1/(2 sigma) by the choice of dw; the margin covers round-off.
+      java.util.function.DoubleUnaryOperator psiW =
+          w
+              ? kernel.fourierInterpolant(1.01 * Math.abs(dw) * Math.max(nShift, -nShift) + 1e-300)
+              : null;
       ParallelFor.run(
           params.nThreads(),
-          ny,
-          y -> {
-            int ky = Math.abs(y - ny / 2);
-            double m = (y - ny / 2) * dy;
-            for (int x = 0; x < nx; x++) {
-              int kx = Math.abs(x - nx / 2);
+          qy,
+          ky -> {
+            double m = ky * dy;
+            for (int kx = 0; kx < qx; kx++) {
               double c = cu[kx] * cv[ky];
               if (w) {
-                double l = -(x - nx / 2) * dx;
+                double l = kx * dx;
                 double r2 = l * l + m * m;
                 double nn = Math.sqrt(1 - r2);
                 // n - 1 = -r^2/(n + 1): no cancellation near the centre.
                 double d = -r2 / (nn + 1) - nShift;
-                nm1Shifted[y * nx + x] = d;
-                c /= kernel.fourier(d * dw) * nn;
+                qNm1[ky * qx + kx] = d;
+                c /= psiW.applyAsDouble(d * dw) * nn;
               }
-              correction[y * nx + x] = c;
+              qCorr[ky * qx + kx] = c;
             }
           });
+      correction = qCorr;
+      nm1Shifted = qNm1;
     }
   }
 }

@@ -3,9 +3,10 @@ package org.radiospark.kernels.gridding;
 import org.radiospark.kernels.fft.ParallelFor;
 
 /**
- * Per-pixel w-plane phase {@code exp(sign 2 pi i w_p (n - 1 - nShift))} for the current plane p,
- * advanced plane to plane by one complex multiplication per pixel ({@code w_p = w0 + p dw}) and
- * recomputed directly every 32 planes or after a jump, so round-off cannot drift.
+ * Per-quadrant-cell ({@link GridPlan#quadrant}) w-plane phase {@code exp(sign 2 pi i w_p (n - 1 -
+ * nShift))} for the current plane p, advanced plane to plane by one complex multiplication per
+ * pixel ({@code w_p = w0 + p dw}) and recomputed directly every 32 planes or after a jump, so
+ * round-off cannot drift.
  */
 final class Phasors {
   final double[] re;
@@ -17,7 +18,7 @@ final class Phasors {
   private int current = -1;
 
   Phasors(GridPlan plan, int sign) {
-    int n = plan.nx * plan.ny;
+    int n = plan.nm1Shifted.length;
     this.plan = plan;
     this.sign = sign;
     re = new double[n];

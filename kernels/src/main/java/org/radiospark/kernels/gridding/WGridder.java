@@ -26,15 +26,17 @@ import org.radiospark.kernels.model.InvalidInputException;
  * = all 1).
  *
  * <p>Algorithm and cost: kernel support W and oversampling sigma from {@link KernelTable} and a
- * cost model; samples bucketed by (w-plane, 16 x 16 uv tile) with a radix sort ({@code O(M)});
- * spreading {@code O(M W^2)} (2-D) or {@code O(M W^3)} (w-gridding); {@code P} FFTs of {@code
- * (sigma nx) x (sigma ny)} with {@code P = ceil(2 sigma (w_max - w_min) max|n - 1 - shift|) + W};
- * correction by {@code 1/psi} per axis, psi by Gauss-Legendre quadrature. Threads: the caller's
- * {@link GridderParams#nThreads()}; no global state. Instances are immutable and thread-safe.
+ * cost model; samples bucketed by (16 x 16 uv tile, first w-plane) with a radix sort ({@code
+ * O(M)}); spreading {@code O(M W^2)} (2-D) or {@code O(M W^3)} (w-gridding); {@code P} FFTs of
+ * {@code (sigma nx) x (sigma ny)} with {@code P = ceil(2 sigma (|w|_max - |w|_min) max|n - 1 -
+ * shift|) + W}; correction by {@code 1/psi} per axis, psi by Gauss-Legendre quadrature. Threads:
+ * the caller's {@link GridderParams#nThreads()}; no global state. Instances are immutable and
+ * thread-safe.
  */
 public final class WGridder {
   private final GridderParams params;
 
+  /** A gridder with fixed settings; cheap, holds no buffers. */
   public WGridder(GridderParams params) {
     if (params == null) {
       throw new IllegalArgumentException("params is null");
@@ -42,6 +44,7 @@ public final class WGridder {
     this.params = params;
   }
 
+  /** The settings. */
   public GridderParams params() {
     return params;
   }

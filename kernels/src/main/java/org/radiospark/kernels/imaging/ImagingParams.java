@@ -39,6 +39,7 @@ public record ImagingParams(
     int nThreads,
     boolean ignoreFlags) {
 
+  /** Validates every field; throws IllegalArgumentException naming it. */
   public ImagingParams {
     if (nx < 2 || ny < 2) {
       throw new IllegalArgumentException("image size must be at least 2 x 2: " + nx + " x " + ny);
@@ -79,6 +80,7 @@ public record ImagingParams(
         false);
   }
 
+  /** A copy with another weighting. */
   public ImagingParams withWeighting(Weighting w) {
     return new ImagingParams(
         nx,
@@ -95,6 +97,7 @@ public record ImagingParams(
         ignoreFlags);
   }
 
+  /** A copy imaging another polarisation. */
   public ImagingParams withStokes(Stokes s) {
     return new ImagingParams(
         nx,
@@ -144,6 +147,7 @@ public record ImagingParams(
     return withChannels(start, end);
   }
 
+  /** A copy with another gridder accuracy and precision. */
   public ImagingParams withAccuracy(double eps, Precision p) {
     return new ImagingParams(
         nx,
@@ -160,6 +164,7 @@ public record ImagingParams(
         ignoreFlags);
   }
 
+  /** A copy with w-gridding on or off. */
   public ImagingParams withWGridding(boolean w) {
     return new ImagingParams(
         nx,
@@ -176,6 +181,7 @@ public record ImagingParams(
         ignoreFlags);
   }
 
+  /** A copy with another thread count. */
   public ImagingParams withThreads(int n) {
     return new ImagingParams(
         nx,
@@ -192,6 +198,7 @@ public record ImagingParams(
         ignoreFlags);
   }
 
+  /** A copy that honours or ignores flags. */
   public ImagingParams withIgnoreFlags(boolean ignore) {
     return new ImagingParams(
         nx, ny, cellRad, weighting, stokes, chanStart, chanEnd, epsilon, wGridding, precision,

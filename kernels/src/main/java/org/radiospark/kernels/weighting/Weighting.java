@@ -8,6 +8,7 @@ package org.radiospark.kernels.weighting;
  * @param robust Briggs robustness, in [-5, 5]; ignored for the other schemes
  */
 public record Weighting(WeightingScheme scheme, double robust) {
+  /** Validates the scheme and the robustness range. */
   public Weighting {
     if (scheme == null) {
       throw new IllegalArgumentException("weighting scheme is null");
@@ -17,14 +18,17 @@ public record Weighting(WeightingScheme scheme, double robust) {
     }
   }
 
+  /** Natural weighting. */
   public static Weighting natural() {
     return new Weighting(WeightingScheme.NATURAL, 0);
   }
 
+  /** Uniform weighting. */
   public static Weighting uniform() {
     return new Weighting(WeightingScheme.UNIFORM, 0);
   }
 
+  /** Briggs weighting with robustness R. */
   public static Weighting briggs(double robust) {
     return new Weighting(WeightingScheme.BRIGGS, robust);
   }

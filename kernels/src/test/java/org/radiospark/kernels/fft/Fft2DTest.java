@@ -80,6 +80,77 @@ class Fft2DTest {
     assertTrue(relL2(dft(a, ny, nx, -1), g) < 2e-6);
   }
 
+  @ParameterizedTest
+  @CsvSource({"12,10,3,5", "9,8,7,4", "16,16,0,16"})
+  void partialTransformsMatchFullOnes(int ny, int nx, int first, int count) {
+    Fft2D fft = Fft2D.of(ny, nx);
+    double[] a = random(2 * nx * ny, 5);
+    for (int y = 0; y < ny; y++) {
+      if (Math.floorMod(y - first, ny) >= count) {
+        java.util.Arrays.fill(a, 2 * y * nx, 2 * (y + 1) * nx, 0.0);
+      }
+    }
+    double[] full = a.clone();
+    fft.forward(full, 1);
+    double[] sparse = a.clone();
+    fft.forwardSparseRows(sparse, 2, first, count);
+    assertTrue(relL2(full, sparse) < 1e-15);
+    double[] b = random(2 * nx * ny, 6);
+    double[] fullB = b.clone();
+    fft.backward(fullB, 1);
+    float[] some = new float[b.length];
+    for (int i = 0; i < b.length; i++) {
+      some[i] = (float) b[i];
+    }
+    fft.backwardSomeRows(some, 2, first, count);
+    for (int k = 0; k < count; k++) {
+      int y = (first + k) % ny;
+      for (int x = 0; x < 2 * nx; x++) {
+        assertEquals(fullB[2 * y * nx + x], some[2 * y * nx + x], 1e-5 * Math.sqrt(nx * ny));
+      }
+    }
+  }
+
+  @Test
+  void columnRestrictedTransformsMatchFullOnes() {
+    int ny = 10;
+    int nx = 20;
+    Fft2D fft = Fft2D.of(ny, nx);
+    // Non-zero columns 17, 18, 19, 0, 1, 2 (a range that wraps), rows 8, 9, 0.
+    double[] a = random(2 * nx * ny, 9);
+    for (int y = 0; y < ny; y++) {
+      for (int x = 0; x < nx; x++) {
+        boolean colOn = Math.floorMod(x - 17, nx) < 6;
+        boolean rowOn = Math.floorMod(y - 8, ny) < 3;
+        if (!colOn || !rowOn) {
+          a[2 * (y * nx + x)] = 0;
+          a[2 * (y * nx + x) + 1] = 0;
+        }
+      }
+    }
+    double[] full = a.clone();
+    fft.backward(full, 1);
+    double[] part = a.clone();
+    fft.backwardSomeRows(part, 2, 8, 3, 17, 6);
+    double[] fullF = a.clone();
+    fft.forward(fullF, 1);
+    double[] partF = a.clone();
+    fft.forwardSparseRows(partF, 2, 8, 3, 17, 6);
+    for (int y = 0; y < ny; y++) {
+      for (int x = 0; x < nx; x++) {
+        int i = 2 * (y * nx + x);
+        if (Math.floorMod(y - 8, ny) < 3) {
+          assertEquals(full[i], part[i], 1e-13);
+          assertEquals(full[i + 1], part[i + 1], 1e-13);
+        }
+        if (Math.floorMod(x - 17, nx) < 6) {
+          assertEquals(fullF[i], partF[i], 1e-13);
+          assertEquals(fullF[i + 1], partF[i + 1], 1e-13);
+        }
+      }
+    }
+  }
+
   @Test
   void backwardIsAdjointOfForward() {
     int ny = 24;

@@ -86,6 +86,18 @@ class KernelTableTest {
     }
   }
 
+  @ParameterizedTest
+  @ValueSource(ints = {4, 8, 12, 16})
+  void fourierInterpolantMatchesQuadrature(int w) {
+    EsKernel k = new EsKernel(w, 2.3, 1e-6);
+    java.util.function.DoubleUnaryOperator psi = k.fourierInterpolant(0.45);
+    java.util.Random r = new java.util.Random(w);
+    for (int i = 0; i < 200; i++) {
+      double f = 0.45 * (2 * r.nextDouble() - 1);
+      assertEquals(k.fourier(f), psi.applyAsDouble(f), 2e-15 * k.fourier(f));
+    }
+  }
+
   @Test
   void fourierTransformMatchesFineRiemannSum() {
     EsKernel k = new EsKernel(8, 2.3, 1e-10);

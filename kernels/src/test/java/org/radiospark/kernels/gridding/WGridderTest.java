@@ -76,7 +76,9 @@ class WGridderTest {
     "33, 31, 1.0, 1e-5, FLOAT, true, 2",
     "48, 40, 1.2, 1e-9, DOUBLE, true, 1",
     "17, 26, 1.0, 1e-12, DOUBLE, true, 2",
-    "30, 30, 0.3, 1e-7, DOUBLE, true, 2"
+    "30, 30, 0.3, 1e-7, DOUBLE, true, 2",
+    "40, 36, 0.05, 1e-6, FLOAT, false, 1",
+    "24, 30, 0.8, 1e-6, FLOAT, true, 2"
   })
   void matchesDirectFourierSums(
       int nx, int ny, double fov, double eps, Precision prec, boolean w, int nThreads) {
@@ -107,6 +109,25 @@ class WGridderTest {
     }
     double verr = DirectFourier.relL2(vref, v);
     assertTrue(verr <= eps, "dirty2ms error " + verr + " > " + eps);
+  }
+
+  @ParameterizedTest(name = "narrow uv, w={0}")
+  @CsvSource({"false, 1", "true, 2"})
+  void narrowUvCoverageSkipsEmptyColumnsExactly(boolean w, int nThreads) {
+    // uv inside 0.15 / cell: most grid columns stay empty and the FFTs skip them.
+    int nx = 64;
+    int ny = 50;
+    double cell = 0.6 / nx;
+    GridderParams p = GridderParams.of(nx, ny, cell, cell, 1e-7, w, Precision.DOUBLE, nThreads);
+    Problem pr = new Problem(300, 0.15 / cell, w ? 20 : 0, 17);
+    WGridder g = new WGridder(p);
+    double[] ref = DirectFourier.ms2dirty(p, pr.uvw, FREQ, pr.vis, pr.wgt, w);
+    double err = DirectFourier.relL2(ref, g.ms2dirty(pr.uvw, FREQ, pr.vis, pr.wgt));
+    assertTrue(err <= 1e-7, "ms2dirty error " + err);
+    double[] img = randomImage(nx * ny, 8);
+    double[] vref = DirectFourier.dirty2ms(p, pr.uvw, FREQ, img, pr.wgt, w);
+    double verr = DirectFourier.relL2(vref, g.dirty2msDouble(pr.uvw, FREQ, img, pr.wgt));
+    assertTrue(verr <= 1e-7, "dirty2ms error " + verr);
   }
 
   @Test
@@ -164,6 +185,48 @@ class WGridderTest {
       // Float grid and FFT: round-off of a few float epsilons, amplified by cancellation.
       assertEquals(lhs, rhs, 1e-4 * Math.abs(lhs), "float dot test");
     }
+  }
+
+  @Test
+  void threadCountDoesNotChangeTheResult() {
+    int n = 96;
+    double cell = 0.5 / n;
+    Problem pr = new Problem(3000, 0.5 / cell, 40, 21);
+    double[] img = randomImage(n * n, 4);
+    GridderParams one = GridderParams.of(n, n, cell, cell, 1e-6, true, Precision.DOUBLE, 1);
+    double[] d1 = new WGridder(one).ms2dirty(pr.uvw, FREQ, pr.vis, pr.wgt);
+    double[] v1 = new WGridder(one).dirty2msDouble(pr.uvw, FREQ, img, pr.wgt);
+    for (int t : new int[] {2, 3}) {
+      WGridder g = new WGridder(one.withThreads(t));
+      // Only the order of additions into the grid changes: round-off level.
+      assertTrue(DirectFourier.relL2(d1, g.ms2dirty(pr.uvw, FREQ, pr.vis, pr.wgt)) < 1e-13);
+      assertTrue(DirectFourier.relL2(v1, g.dirty2msDouble(pr.uvw, FREQ, img, pr.wgt)) < 1e-13);
+    }
+  }
+
+  @Test
+  void kernelChoiceHonoursTheOversamplingRange() {
+    Problem pr = new Problem(200, 100, 10, 3);
+    float[] w = pr.wgtF();
+    for (double[] range : new double[][] {{1.1, 1.3}, {2.0, 2.0}, {2.4, 2.6}}) {
+      GridderParams p =
+          new GridderParams(
+              64, 64, 1e-3, 1e-3, 1e-5, true, Precision.DOUBLE, 1, range[0], range[1]);
+      WGridder.Setup s = new WGridder(p).setup(pr.uvw, FREQ, w);
+      assertTrue(s.sigma() >= range[0] - 1e-9 && s.sigma() <= range[1] + 1e-9, s.toString());
+      assertTrue(s.nu() >= s.sigma() * 64 && s.nu() % 2 == 0, s.toString());
+      assertEquals(pr.wgt.length - countZeros(pr.wgt), s.nActive());
+    }
+  }
+
+  static int countZeros(double[] a) {
+    int n = 0;
+    for (double d : a) {
+      if (d == 0) {
+        n++;
+      }
+    }
+    return n;
   }
 
   @Test
