@@ -28,6 +28,46 @@ final class ImageOps {
   }
 
   /**
+   * Subtracts the components of a finished {@link SubMinorLoop} run, each convolved with {@code
+   * kernel} ({@code nx x ny}, origin {@code (nx/2, ny/2)}, clipped at the edges), from {@code
+   * image}. Few component pixels are subtracted directly, O(pixels x nx ny); many by one
+   * zero-padded FFT convolution, O(nx ny log(nx ny)), whichever is cheaper. Both give the same
+   * linear convolution (the FFT to rounding, ~1e-15 relative).
+   */
+  static void subtractComponents(
+      double[] image, int nx, int ny, double[] kernel, SubMinorLoop loop) {
+    int hit = loop.pixelsHit();
+    if (hit <= directSubtractionLimit(nx, ny)) {
+      for (int k = 0; k < loop.size(); k++) {
+        if (loop.hits(k) > 0) {
+          int p = loop.pixel(k);
+          subtractShifted(image, nx, ny, kernel, p % nx, p / nx, loop.component(k));
+        }
+      }
+      return;
+    }
+    double[] components = new double[nx * ny];
+    for (int k = 0; k < loop.size(); k++) {
+      components[loop.pixel(k)] += loop.component(k);
+    }
+    double[] convolved = new FftConvolver(nx, ny, kernel).apply(components);
+    for (int i = 0; i < image.length; i++) {
+      image[i] -= convolved[i];
+    }
+  }
+
+  /**
+   * Component pixels up to which direct subtraction beats the FFT route: three complex FFTs of
+   * {@code 4 nx ny} points (kernel transform, forward, inverse) against one multiply-add pass of
+   * {@code nx ny} per pixel; the factor 64 per log2 of the padded size was measured with
+   * JTransforms on 1024 x 1024 images (about 1400 pixels: 0.4 ms per pixel, 0.6 s per FFT route).
+   */
+  static int directSubtractionLimit(int nx, int ny) {
+    double log2 = Math.log(4.0 * nx * ny) / Math.log(2.0);
+    return (int) (64 * log2);
+  }
+
+  /**
    * Index of the largest value (or largest |value| when {@code allowNegative}) inside the borders
    * and the mask (null = everywhere), the first in scan order on ties; -1 when no pixel qualifies.
    */

@@ -33,7 +33,9 @@ public final class MultiScaleClean implements CleanAlgorithm {
   private final double[] scales;
   private final double[][] kernels;
   private final int[] kernelSizes;
-  private final FftConvolver[] convolvers;
+  private final ScaleConvolver scaleConvolver;
+  private final double[][] convolvedResiduals;
+  private final SubMinorLoop subMinor;
   private final double[][] convolvedPsfs;
   private final double[][] twiceConvolvedPsfs;
   private final double[] psfPeaks;
@@ -83,7 +85,6 @@ public final class MultiScaleClean implements CleanAlgorithm {
     int n = scales.length;
     kernels = new double[n][];
     kernelSizes = new int[n];
-    convolvers = new FftConvolver[n];
     convolvedPsfs = new double[n][];
     twiceConvolvedPsfs = new double[n][];
     psfPeaks = new double[n];
@@ -99,14 +100,24 @@ public final class MultiScaleClean implements CleanAlgorithm {
         convolvedPsfs[s] = normPsf;
         twiceConvolvedPsfs[s] = normPsf;
       } else {
-        convolvers[s] = FftConvolver.ofSmallKernel(nx, ny, kernels[s], kernelSizes[s]);
-        convolvedPsfs[s] = convolvers[s].apply(normPsf);
-        twiceConvolvedPsfs[s] = convolvers[s].apply(convolvedPsfs[s]);
+        FftConvolver c = FftConvolver.ofSmallKernel(nx, ny, kernels[s], kernelSizes[s]);
+        convolvedPsfs[s] = c.apply(normPsf);
+        twiceConvolvedPsfs[s] = c.apply(convolvedPsfs[s]);
       }
       psfPeaks[s] = convolvedPsfs[s][centre];
       biases[s] = ScaleKernels.biasFactor(scales[s], beam, params.scaleBias(), n);
     }
     this.userMask = cleanMask == null ? null : cleanMask.clone();
+    double[][] smallKernels = new double[n][];
+    convolvedResiduals = new double[n][];
+    for (int s = 0; s < n; s++) {
+      if (scales[s] != 0.0) {
+        smallKernels[s] = kernels[s];
+        convolvedResiduals[s] = new double[nx * ny];
+      }
+    }
+    scaleConvolver = new ScaleConvolver(nx, ny, smallKernels, kernelSizes);
+    subMinor = new SubMinorLoop(nx, ny);
   }
 
   /** The scales in use, pixels (diameters), ascending. */
@@ -152,15 +163,29 @@ public final class MultiScaleClean implements CleanAlgorithm {
     return (int) Math.ceil(scales[s] * 0.5);
   }
 
-  /** Per-scale convolved residuals, peak indices (-1: none) and values, for a scale choice. */
+  /**
+   * Per-scale convolved residuals (scale 0: the residual itself, not copied), peak indices (-1:
+   * none) and values, for one scale choice. One forward FFT plus one inverse FFT per pair of scales
+   * ({@link ScaleConvolver}); the results are exact inside each scale's border, the only pixels
+   * searched.
+   */
   private final class Maxima {
     final double[][] convolved = new double[scales.length][];
     final int[] index = new int[scales.length];
 
     Maxima(double[] residual, boolean neg) {
+      scaleConvolver.convolveAll(residual, convolvedResiduals);
       for (int s = 0; s < scales.length; s++) {
-        convolved[s] = scales[s] == 0.0 ? residual.clone() : convolvers[s].apply(residual);
         int b = border(s);
+        if (scales[s] == 0.0) {
+          convolved[s] = residual;
+        } else if (scaleConvolver.convolves(s)) {
+          convolved[s] = convolvedResiduals[s];
+        } else {
+          // A kernel wider than the image leaves no pixel inside the border.
+          index[s] = -1;
+          continue;
+        }
         index[s] = ImageOps.findPeak(convolved[s], nx, ny, neg, maskOf(s), b, b);
       }
     }
@@ -213,44 +238,30 @@ public final class MultiScaleClean implements CleanAlgorithm {
         && (neg || peak > 0)
         && countdown > 0
         && !diverged) {
-      double[] convRes = maxima.convolved[s];
       double subThreshold = Math.abs(peak) * (1.0 - params.subMinorGain());
       if (threshold > subThreshold) {
         subThreshold = threshold;
         countdown--;
       }
-      double gain = limits.gain() / psfPeaks[s];
-      int idx = maxima.index[s];
       int b = border(s);
-      boolean[] mask = maskOf(s);
-      double value = convRes[idx];
-      while (iter < limits.maxIterations()
-          && Math.abs(value) * biases[s] > subThreshold
-          && (neg || value > 0)) {
-        double component = value * gain;
-        int x = idx % nx;
-        int y = idx / nx;
-        ImageOps.subtractShifted(residual, nx, ny, convolvedPsfs[s], x, y, component);
-        ImageOps.subtractShifted(convRes, nx, ny, twiceConvolvedPsfs[s], x, y, component);
-        if (scales[s] == 0.0) {
-          model[idx] += component;
-        } else {
-          ScaleKernels.addShape(model, nx, ny, kernels[s], kernelSizes[s], x, y, component);
-        }
-        scaleMasks[s][idx] = true;
-        componentsPerScale[s]++;
-        fluxPerScale[s] += component;
-        flux += component;
-        iter++;
-        idx = ImageOps.findPeak(convRes, nx, ny, neg, mask, b, b);
-        if (idx < 0) {
-          break;
-        }
-        value = convRes[idx];
-        if (Math.abs(value) * biases[s] > divergenceLevel) {
-          diverged = true;
-          break;
-        }
+      // Only pixels above the sub-minor threshold can take a component in this loop.
+      subMinor.select(
+          maxima.convolved[s], maskOf(s), b, subThreshold, biases[s], neg, Integer.MAX_VALUE);
+      SubMinorLoop.Result r =
+          subMinor.run(
+              twiceConvolvedPsfs[s],
+              limits.gain() / psfPeaks[s],
+              biases[s],
+              subThreshold,
+              neg,
+              limits.maxIterations() - iter,
+              divergenceLevel);
+      flux += applyComponents(s, residual, model);
+      iter += r.iterations();
+      diverged = r.diverged();
+      if (r.iterations() == 0) {
+        // Cannot happen (the scale's peak is in the set): guards against an endless loop.
+        break;
       }
       maxima = new Maxima(residual, neg);
       s = maxima.best(neg);
@@ -269,5 +280,36 @@ public final class MultiScaleClean implements CleanAlgorithm {
     boolean exhausted = !reachedFinal && !maxIter && !diverged && (noPeak || !(neg || peak > 0));
     return new MinorCycleOutcome(
         iter, startPeak, finalPeak, flux, reachedFinal, maxIter, exhausted, diverged);
+  }
+
+  /**
+   * Puts the sub-minor loop's components of scale {@code s} into the model (as scale shapes), the
+   * scale's auto-mask and the statistics, and subtracts them times the scale-convolved PSF from the
+   * residual. O(component pixels x (kernel size^2 + nx ny)), or one FFT convolution when cheaper.
+   *
+   * @return the flux added, Jy
+   */
+  private double applyComponents(int s, double[] residual, double[] model) {
+    double flux = 0;
+    for (int k = 0; k < subMinor.size(); k++) {
+      int hits = subMinor.hits(k);
+      if (hits == 0) {
+        continue;
+      }
+      int idx = subMinor.pixel(k);
+      double component = subMinor.component(k);
+      if (scales[s] == 0.0) {
+        model[idx] += component;
+      } else {
+        ScaleKernels.addShape(
+            model, nx, ny, kernels[s], kernelSizes[s], idx % nx, idx / nx, component);
+      }
+      scaleMasks[s][idx] = true;
+      componentsPerScale[s] += hits;
+      fluxPerScale[s] += component;
+      flux += component;
+    }
+    ImageOps.subtractComponents(residual, nx, ny, convolvedPsfs[s], subMinor);
+    return flux;
   }
 }
