@@ -16,6 +16,7 @@ final class ImagePlaneResidual implements ResidualOperator {
   private final double[] psfHat;
   private final DoubleFFT_2D fft;
   private long nanos;
+  private long cpuNanos;
   private int calls;
 
   ImagePlaneResidual(double[] dirty, double[] psf, int n) {
@@ -36,6 +37,7 @@ final class ImagePlaneResidual implements ResidualOperator {
   @Override
   public Image residual(Image model) {
     long t0 = System.nanoTime();
+    long c0 = CleanTiming.cpu();
     double[] work = new double[8 * n * n];
     double[] m = model.pixels();
     for (int y = 0; y < n; y++) {
@@ -60,6 +62,7 @@ final class ImagePlaneResidual implements ResidualOperator {
       }
     }
     nanos += System.nanoTime() - t0;
+    cpuNanos += CleanTiming.cpu() - c0;
     calls++;
     return new Image(model.geometry(), r, null, "JY/BEAM");
   }
@@ -67,6 +70,11 @@ final class ImagePlaneResidual implements ResidualOperator {
   /** Seconds spent in {@link #residual} so far. */
   double seconds() {
     return nanos * 1e-9;
+  }
+
+  /** CPU seconds of the calling thread spent in {@link #residual} so far. */
+  double cpuSeconds() {
+    return cpuNanos * 1e-9;
   }
 
   int calls() {

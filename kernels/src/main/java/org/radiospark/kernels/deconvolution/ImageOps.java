@@ -38,12 +38,19 @@ final class ImageOps {
       double[] image, int nx, int ny, double[] kernel, SubMinorLoop loop) {
     int hit = loop.pixelsHit();
     if (hit <= directSubtractionLimit(nx, ny)) {
+      int[] xs = new int[hit];
+      int[] ys = new int[hit];
+      double[] c = new double[hit];
+      int m = 0;
       for (int k = 0; k < loop.size(); k++) {
         if (loop.hits(k) > 0) {
-          int p = loop.pixel(k);
-          subtractShifted(image, nx, ny, kernel, p % nx, p / nx, loop.component(k));
+          xs[m] = loop.pixel(k) % nx;
+          ys[m] = loop.pixel(k) / nx;
+          c[m] = loop.component(k);
+          m++;
         }
       }
+      subtractShiftedRows(image, nx, ny, kernel, xs, ys, c);
       return;
     }
     double[] components = new double[nx * ny];
@@ -53,6 +60,36 @@ final class ImageOps {
     double[] convolved = new FftConvolver(nx, ny, kernel).apply(components);
     for (int i = 0; i < image.length; i++) {
       image[i] -= convolved[i];
+    }
+  }
+
+  /**
+   * Subtracts {@code c[j] x kernel} shifted to {@code (xs[j], ys[j])} for every j, like {@link
+   * #subtractShifted} per component and with the same result bit for bit (each pixel receives the
+   * components in the same order), but row by row: an image row stays in cache while all components
+   * pass over it, so memory traffic per component is one kernel row read instead of a read and a
+   * write of the image as well. O(components x nx ny).
+   */
+  static void subtractShiftedRows(
+      double[] image, int nx, int ny, double[] kernel, int[] xs, int[] ys, double[] c) {
+    int cx = nx / 2;
+    int cy = ny / 2;
+    for (int yy = 0; yy < ny; yy++) {
+      int row = yy * nx;
+      for (int j = 0; j < c.length; j++) {
+        int ky = yy - ys[j] + cy;
+        if (ky < 0 || ky >= ny) {
+          continue;
+        }
+        int dx = xs[j] - cx;
+        int x0 = Math.max(0, dx);
+        int x1 = Math.min(nx, nx + dx);
+        int prow = ky * nx - dx;
+        double f = c[j];
+        for (int xx = x0; xx < x1; xx++) {
+          image[row + xx] -= f * kernel[prow + xx];
+        }
+      }
     }
   }
 

@@ -92,27 +92,25 @@ public final class MultiScaleClean implements CleanAlgorithm {
     scaleMasks = new boolean[n][nx * ny];
     componentsPerScale = new long[n];
     fluxPerScale = new double[n];
-    int centre = (ny / 2) * nx + nx / 2;
+    double[][] smallKernels = new double[n][];
     for (int s = 0; s < n; s++) {
       kernels[s] = ScaleKernels.taperedQuadratic(scales[s]);
       kernelSizes[s] = ScaleKernels.kernelSize(scales[s]);
-      if (scales[s] == 0.0) {
-        convolvedPsfs[s] = normPsf;
-        twiceConvolvedPsfs[s] = normPsf;
-      } else {
-        FftConvolver c = FftConvolver.ofSmallKernel(nx, ny, kernels[s], kernelSizes[s]);
-        convolvedPsfs[s] = c.apply(normPsf);
-        twiceConvolvedPsfs[s] = c.apply(convolvedPsfs[s]);
-      }
+      smallKernels[s] = scales[s] == 0.0 ? null : kernels[s];
+    }
+    double[][][] psfs =
+        ScaleConvolver.scaleConvolvedPsfs(normPsf, nx, ny, smallKernels, kernelSizes);
+    int centre = (ny / 2) * nx + nx / 2;
+    for (int s = 0; s < n; s++) {
+      convolvedPsfs[s] = scales[s] == 0.0 ? normPsf : psfs[0][s];
+      twiceConvolvedPsfs[s] = scales[s] == 0.0 ? normPsf : psfs[1][s];
       psfPeaks[s] = convolvedPsfs[s][centre];
       biases[s] = ScaleKernels.biasFactor(scales[s], beam, params.scaleBias(), n);
     }
     this.userMask = cleanMask == null ? null : cleanMask.clone();
-    double[][] smallKernels = new double[n][];
     convolvedResiduals = new double[n][];
     for (int s = 0; s < n; s++) {
       if (scales[s] != 0.0) {
-        smallKernels[s] = kernels[s];
         convolvedResiduals[s] = new double[nx * ny];
       }
     }
@@ -173,16 +171,17 @@ public final class MultiScaleClean implements CleanAlgorithm {
     final double[][] convolved = new double[scales.length][];
     final int[] index = new int[scales.length];
 
-    Maxima(double[] residual, boolean neg) {
-      scaleConvolver.convolveAll(residual, convolvedResiduals);
+    /** Measures the scales with {@code active[s]}; the others get no peak (index -1). */
+    Maxima(double[] residual, boolean neg, boolean[] active) {
+      scaleConvolver.convolve(residual, convolvedResiduals, active);
       for (int s = 0; s < scales.length; s++) {
         int b = border(s);
         if (scales[s] == 0.0) {
           convolved[s] = residual;
-        } else if (scaleConvolver.convolves(s)) {
+        } else if (active[s] && scaleConvolver.convolves(s)) {
           convolved[s] = convolvedResiduals[s];
         } else {
-          // A kernel wider than the image leaves no pixel inside the border.
+          // Inactive, or a kernel wider than the image: no pixel inside the border.
           index[s] = -1;
           continue;
         }
@@ -204,6 +203,27 @@ public final class MultiScaleClean implements CleanAlgorithm {
       }
       return best;
     }
+
+    /**
+     * Radler's inactive scales: a scale whose biased peak is at or below the minor-cycle threshold
+     * is not convolved again in this minor cycle (scale 0 costs nothing and stays active).
+     */
+    void deactivateBelow(double threshold, boolean neg, boolean[] active) {
+      for (int s = 0; s < scales.length; s++) {
+        if (scales[s] != 0.0 && active[s] && (index[s] < 0 || key(s, neg) <= threshold)) {
+          active[s] = false;
+        }
+      }
+    }
+  }
+
+  private static boolean allActive(boolean[] active) {
+    for (boolean a : active) {
+      if (!a) {
+        return false;
+      }
+    }
+    return true;
   }
 
   @Override
@@ -213,7 +233,9 @@ public final class MultiScaleClean implements CleanAlgorithm {
           "residual/model image", "size", "expected " + nx + " x " + ny + " pixels");
     }
     boolean neg = limits.allowNegative();
-    Maxima maxima = new Maxima(residual, neg);
+    boolean[] active = new boolean[scales.length];
+    java.util.Arrays.fill(active, true);
+    Maxima maxima = new Maxima(residual, neg, active);
     int s = maxima.best(neg);
     if (s < 0) {
       return new MinorCycleOutcome(0, 0, 0, 0, false, false, true, false);
@@ -225,6 +247,7 @@ public final class MultiScaleClean implements CleanAlgorithm {
       threshold = limits.thresholdJy();
       isFinal = true;
     }
+    maxima.deactivateBelow(threshold, neg, active);
     int countdown = Math.max(8, scales.length * 3 / 2);
     long iter = 0;
     double flux = 0;
@@ -263,14 +286,22 @@ public final class MultiScaleClean implements CleanAlgorithm {
         // Cannot happen (the scale's peak is in the set): guards against an endless loop.
         break;
       }
-      maxima = new Maxima(residual, neg);
+      maxima = new Maxima(residual, neg, active);
       s = maxima.best(neg);
+      boolean done = s < 0 || !(maxima.key(s, neg) > threshold);
+      if (done && !diverged && iter < limits.maxIterations() && !allActive(active)) {
+        // Before stopping at the threshold, check that no inactive scale has risen above it.
+        java.util.Arrays.fill(active, true);
+        maxima = new Maxima(residual, neg, active);
+        s = maxima.best(neg);
+      }
       if (s < 0) {
         noPeak = true;
         break;
       }
       peak = maxima.convolved[s][maxima.index[s]] * biases[s];
       diverged |= Math.abs(peak) > divergenceLevel;
+      maxima.deactivateBelow(threshold, neg, active);
     }
     double finalPeak = noPeak ? 0.0 : Math.abs(peak);
     boolean aboveThreshold = !noPeak && finalPeak > threshold && (neg || peak > 0);
