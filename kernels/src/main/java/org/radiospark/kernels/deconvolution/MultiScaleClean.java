@@ -13,18 +13,38 @@ import org.radiospark.kernels.model.InvalidInputException;
  * itself), find each scale's peak (borders of {@code ceil(scale/2)} pixels excluded), pick the
  * scale with the largest {@code |peak| x bias}. Then a sub-minor loop at that scale removes {@code
  * subMinorGain} of its peak: each step takes {@code value = peak x gain / (PSF*k)(0)}, subtracts
- * {@code value x (PSF*k)} from the residual and {@code value x (PSF*k*k)} from the scale-convolved
- * residual, adds {@code value x k} to the model and records the pixel in that scale's auto-mask.
- * This repeats until {@code max(threshold, (1 - mgain) x start peak)} is reached; like Radler, a
- * countdown of {@code max(8, 1.5 nScales)} sub-minor loops that hit the cycle threshold stops
- * endless alternation, and the divergence limit stops a run whose biased peak grows beyond that
- * many times its start. Unlike Radler, every scale is re-measured before every scale choice (Radler
- * skips "inactive" scales as an optimisation) and the direct (non-"fast") sub-minor loop is used;
- * both change the order of components, not the result the loop converges to.
+ * {@code value x (PSF*k*k)} from the scale-convolved residual, adds {@code value x k} to the model
+ * and records the pixel in that scale's auto-mask. This repeats until {@code max(threshold, (1 -
+ * mgain) x start peak)} is reached; like Radler, a countdown of {@code max(8, 1.5 nScales)}
+ * sub-minor loops that hit the cycle threshold stops endless alternation, and the divergence limit
+ * stops a run whose biased peak grows beyond that many times its start.
  *
- * <p>Arrays are {@code nx * ny}, {@code a[y * nx + x]}; PSF origin at {@code (nx/2, ny/2)}.
- * Convolutions are zero-padded FFTs (no wrap-around). Cost per scale choice: {@code nScales} FFT
- * convolutions, O(nScales nx ny log(nx ny)); per component O(nx ny). Not thread-safe.
+ * <p>Performance, as in Radler's "fast sub-minor loop" (Offringa &amp; Smirnov 2017, section 3):
+ *
+ * <ul>
+ *   <li>The sub-minor loop works on the <i>active set</i> only, the pixels of the scale-convolved
+ *       residual above the sub-minor threshold ({@link SubMinorLoop}): O(active) per component. Its
+ *       components are applied to the residual once, after the loop, times {@code PSF*k} (directly
+ *       or by one FFT, {@link ImageOps#subtractComponents}). A pixel outside the set that sidelobes
+ *       raise above the threshold is found at the next scale choice.
+ *   <li>The scale-convolved residuals for a scale choice cost one forward FFT plus one inverse FFT
+ *       per pair of scales, unpadded ({@link ScaleConvolver}: exact inside the searched borders).
+ *   <li>Radler's inactive scales: a scale whose biased peak is at or below the minor-cycle
+ *       threshold is not convolved again in this minor cycle. Unlike Radler, before the cycle stops
+ *       at its threshold every scale is measured once more and cleaning continues if any has risen
+ *       above it, so the stopping rule is exact.
+ * </ul>
+ *
+ * These change the order of components (and so the model, within the CLEAN tolerance), not the
+ * stopping rules. Measured on a 1024 x 1024 SKA1-MID PSF with 6 scales (kernels bench {@code
+ * CleanTiming}, one thread): 5000 components under WSClean's {@code -mgain 0.85 -auto-threshold 1
+ * -auto-mask 3} took 34.5 s CPU before, 4.5 s after (setup 3.2 s before, 1.1 s after).
+ *
+ * <p>Arrays are {@code nx * ny}, {@code a[y * nx + x]}; PSF origin at {@code (nx/2, ny/2)}. The
+ * scale-convolved PSFs are zero-padded linear convolutions (no wrap-around). Cost per scale choice:
+ * {@code 1 + ceil(active scales / 2)} FFTs of {@code nx ny} points; per component O(active pixels);
+ * per sub-minor loop O(component pixels x nx ny) or one FFT convolution. Memory: about {@code (5 +
+ * 2.5 nScales) nx ny} doubles. Not thread-safe.
  */
 public final class MultiScaleClean implements CleanAlgorithm {
   private final int nx;
