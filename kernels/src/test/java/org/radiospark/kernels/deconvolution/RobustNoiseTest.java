@@ -25,4 +25,23 @@ class RobustNoiseTest {
     assertEquals(0.0, RobustNoise.madRms(new double[0]));
     assertEquals(0.0, RobustNoise.madRms(new double[] {2, 2, 2, Double.NaN}));
   }
+
+  @Test
+  void selectionMedianEqualsTheSortedMedian() {
+    java.util.Random rnd = new java.util.Random(3);
+    for (int trial = 0; trial < 200; trial++) {
+      int n = 1 + rnd.nextInt(300);
+      double[] v = new double[n];
+      for (int i = 0; i < n; i++) {
+        // Few distinct values in half the trials: many ties, the hard case for partitioning.
+        v[i] = trial % 2 == 0 ? rnd.nextGaussian() : rnd.nextInt(5);
+      }
+      double[] sorted = v.clone();
+      java.util.Arrays.sort(sorted);
+      double expected = n % 2 == 1 ? sorted[n / 2] : 0.5 * (sorted[n / 2 - 1] + sorted[n / 2]);
+      assertEquals(expected, RobustNoise.median(v.clone()), 0.0, "trial " + trial);
+      int k = rnd.nextInt(n);
+      assertEquals(sorted[k], RobustNoise.select(v.clone(), k), 0.0, "trial " + trial);
+    }
+  }
 }
