@@ -162,6 +162,7 @@ public final class SimulateCommand implements Callable<Integer> {
           "simulate: %d antennas, %d times x %d channels, %d components%n",
           array.nAntennas(), times, channels, components.size());
       SimulatedObservation obs = Simulator.simulate(array, components, params);
+      outputs.createDirectories();
       UvfitsWriter.write(
           uvTmp,
           UvfitsData.of(obs.visibilities(), array, "SIMULATED", "RadioSpark simulate"),

@@ -6,9 +6,7 @@ import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import org.radiospark.jobs.cli.RadioSparkCli.BadOptionException;
 
@@ -36,24 +34,23 @@ public final class OutputSet implements AutoCloseable {
     if (Files.exists(t) && !overwrite) {
       throw new BadOptionException(t + ": output exists (use --overwrite to replace it)");
     }
-    Path parent = t.getParent();
-    try {
-      Files.createDirectories(parent);
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot create output folder " + parent, e);
-    }
-    Path tmp = parent.resolve("." + t.getFileName() + ".partial");
+    Path tmp = t.getParent().resolve("." + t.getFileName() + ".partial");
     staged.put(t, tmp);
     return tmp;
   }
 
-  /** Checks all targets up front (before any work) by staging them. */
-  public List<Path> stageAll(List<Path> targets) {
-    List<Path> tmps = new ArrayList<>();
-    for (Path t : targets) {
-      tmps.add(stage(t));
+  /**
+   * Creates the folders of every staged file. Called once the inputs have been read and checked,
+   * just before writing, so that bad input leaves no trace at all.
+   */
+  public void createDirectories() {
+    for (Path t : staged.keySet()) {
+      try {
+        Files.createDirectories(t.getParent());
+      } catch (IOException e) {
+        throw new UncheckedIOException("cannot create output folder " + t.getParent(), e);
+      }
     }
-    return tmps;
   }
 
   /** Renames every staged file to its final name. */

@@ -115,6 +115,7 @@ public final class ImageJob {
                   .collect());
       results.sort((a, b) -> Integer.compare(a.group, b.group));
 
+      outputs.createDirectories();
       FitsImageOptions fits =
           FitsImageOptions.defaults()
               .withOverwrite(true)

@@ -41,7 +41,14 @@ class BadInputTest {
   private Run image(Path input, String... extra) {
     StringWriter err = new StringWriter();
     String[] base = {
-      "image", "-name", out.resolve("img").toString(), "-size", "64", "64", "-scale", "10asec"
+      "image",
+      "-name",
+      out.resolve("new").resolve("img").toString(),
+      "-size",
+      "64",
+      "64",
+      "-scale",
+      "10asec"
     };
     String[] args = Stream.concat(Stream.of(base), Stream.of(extra)).toArray(String[]::new);
     args = Stream.concat(Stream.of(args), Stream.of(input.toString())).toArray(String[]::new);
@@ -57,7 +64,7 @@ class BadInputTest {
     assertTrue(lines.get(0).contains(fileName), lines.get(0));
     assertTrue(lines.get(0).toLowerCase().contains(problem), lines.get(0));
     try (Stream<Path> files = Files.list(out)) {
-      assertEquals(List.of(), files.toList(), "no output files");
+      assertEquals(List.of(), files.toList(), "no output files, not even their folder");
     }
   }
 
@@ -145,13 +152,13 @@ class BadInputTest {
   @Test
   void existingOutputIsNotOverwritten() throws Exception {
     Path f = smallUvfits();
-    Path existing = out.resolve("img-dirty.fits");
+    Path existing = Files.createDirectories(out.resolve("new")).resolve("img-dirty.fits");
     Files.writeString(existing, "keep me");
     Run r = image(f);
     assertEquals(ExitCodes.BAD_INPUT, r.status(), r.err());
     assertTrue(r.err().contains("--overwrite"), r.err());
     assertEquals("keep me", Files.readString(existing));
-    try (Stream<Path> files = Files.list(out)) {
+    try (Stream<Path> files = Files.list(existing.getParent())) {
       assertEquals(1, files.count());
     }
   }
