@@ -26,6 +26,11 @@ public final class RadioSparkKryoRegistrator implements KryoRegistrator {
     kryo.register(SkyComponent.class, new ModelSerializers.SkyComponentSerializer());
     kryo.register(VisibilityBlock.class, new ModelSerializers.VisibilityBlockSerializer());
 
+    // org.radiospark.partitioners
+    kryo.register(
+        org.radiospark.partitioners.VisKey.class,
+        new org.radiospark.partitioners.VisKeySerializer());
+
     // org.radiospark.jobs
     kryo.register(org.radiospark.jobs.imaging.ImageGroupResult.class);
 
