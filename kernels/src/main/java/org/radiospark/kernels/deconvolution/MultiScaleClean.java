@@ -53,6 +53,7 @@ public final class MultiScaleClean implements CleanAlgorithm {
   private final double[] scales;
   private final double[][] kernels;
   private final int[] kernelSizes;
+  private final double[] normPsf;
   private final ScaleConvolver scaleConvolver;
   private final double[][] convolvedResiduals;
   private final SubMinorLoop subMinor;
@@ -67,7 +68,8 @@ public final class MultiScaleClean implements CleanAlgorithm {
   private boolean usePerScaleMasks;
 
   /**
-   * Builds the scales and the scale-convolved PSFs (two FFT convolutions per scale).
+   * Builds the scales and the transforms of their kernels; the scale-convolved PSFs are made when a
+   * scale is first chosen ({@code 4} FFTs per pair of scales on an {@code (n + h)}-padded grid).
    *
    * @param psf {@code nx * ny} PSF normalised to 1 at {@code (nx/2, ny/2)}
    * @param cleanMask where components may be centred, or null for everywhere
@@ -117,16 +119,14 @@ public final class MultiScaleClean implements CleanAlgorithm {
       kernels[s] = ScaleKernels.taperedQuadratic(scales[s]);
       kernelSizes[s] = ScaleKernels.kernelSize(scales[s]);
       smallKernels[s] = scales[s] == 0.0 ? null : kernels[s];
-    }
-    double[][][] psfs =
-        ScaleConvolver.scaleConvolvedPsfs(normPsf, nx, ny, smallKernels, kernelSizes);
-    int centre = (ny / 2) * nx + nx / 2;
-    for (int s = 0; s < n; s++) {
-      convolvedPsfs[s] = scales[s] == 0.0 ? normPsf : psfs[0][s];
-      twiceConvolvedPsfs[s] = scales[s] == 0.0 ? normPsf : psfs[1][s];
-      psfPeaks[s] = convolvedPsfs[s][centre];
+      psfPeaks[s] = centreOfConvolution(normPsf, kernels[s], kernelSizes[s]);
       biases[s] = ScaleKernels.biasFactor(scales[s], beam, params.scaleBias(), n);
+      if (scales[s] == 0.0) {
+        convolvedPsfs[s] = normPsf;
+        twiceConvolvedPsfs[s] = normPsf;
+      }
     }
+    this.normPsf = normPsf;
     this.userMask = cleanMask == null ? null : cleanMask.clone();
     convolvedResiduals = new double[n][];
     for (int s = 0; s < n; s++) {
@@ -136,6 +136,67 @@ public final class MultiScaleClean implements CleanAlgorithm {
     }
     scaleConvolver = new ScaleConvolver(nx, ny, smallKernels, kernelSizes);
     subMinor = new SubMinorLoop(nx, ny);
+  }
+
+  /**
+   * {@code (psf * k)(0) = sum_d k(d) psf(-d)}, both centred, over the kernel pixels that fit an
+   * {@code nx x ny} kernel image (as the FFT route clips them). O(kernel size^2).
+   */
+  private double centreOfConvolution(double[] psf, double[] k, int n) {
+    int half = n / 2;
+    double sum = 0;
+    for (int j = 0; j < n; j++) {
+      int oy = j - half;
+      if (ny / 2 + oy < 0 || ny / 2 + oy >= ny || ny / 2 - oy < 0 || ny / 2 - oy >= ny) {
+        continue;
+      }
+      for (int i = 0; i < n; i++) {
+        int ox = i - half;
+        if (nx / 2 + ox >= 0 && nx / 2 + ox < nx && nx / 2 - ox >= 0 && nx / 2 - ox < nx) {
+          sum += k[j * n + i] * psf[(ny / 2 - oy) * nx + nx / 2 - ox];
+        }
+      }
+    }
+    return sum;
+  }
+
+  /**
+   * Computes the once and twice scale-convolved PSFs of scale {@code s} on first use, together with
+   * those of its partner (scales are paired in order, two per set of FFTs): scales that are never
+   * chosen, typically the largest ones, cost nothing.
+   */
+  private void ensurePsfs(int s) {
+    if (convolvedPsfs[s] != null) {
+      return;
+    }
+    double[][] wanted = new double[scales.length][];
+    int rank = 0;
+    for (int t = 0; t < scales.length; t++) {
+      if (scales[t] != 0.0) {
+        if (rank / 2 == pairRank(s)) {
+          wanted[t] = kernels[t];
+        }
+        rank++;
+      }
+    }
+    double[][][] psfs = ScaleConvolver.scaleConvolvedPsfs(normPsf, nx, ny, wanted, kernelSizes);
+    for (int t = 0; t < scales.length; t++) {
+      if (wanted[t] != null) {
+        convolvedPsfs[t] = psfs[0][t];
+        twiceConvolvedPsfs[t] = psfs[1][t];
+      }
+    }
+  }
+
+  /** Index of the pair of scale {@code s} among the non-zero scales in order. */
+  private int pairRank(int s) {
+    int rank = 0;
+    for (int t = 0; t < s; t++) {
+      if (scales[t] != 0.0) {
+        rank++;
+      }
+    }
+    return rank / 2;
   }
 
   /** The scales in use, pixels (diameters), ascending. */
@@ -286,6 +347,7 @@ public final class MultiScaleClean implements CleanAlgorithm {
         subThreshold = threshold;
         countdown--;
       }
+      ensurePsfs(s);
       int b = border(s);
       // Only pixels above the sub-minor threshold can take a component in this loop.
       subMinor.select(
