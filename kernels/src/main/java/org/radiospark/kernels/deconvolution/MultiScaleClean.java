@@ -33,6 +33,10 @@ import org.radiospark.kernels.model.InvalidInputException;
  *       threshold is not convolved again in this minor cycle. Unlike Radler, before the cycle stops
  *       at its threshold every scale is measured once more and cleaning continues if any has risen
  *       above it, so the stopping rule is exact.
+ *   <li>A scale is not convolved for a scale choice when an upper bound on its biased peak (its
+ *       last measured peak plus {@code bias x} the largest residual change of each sub-minor loop
+ *       since, valid because the kernels are non-negative with unit sum) is below scale 0's peak:
+ *       it cannot be chosen, so this changes nothing but the cost.
  * </ul>
  *
  * These change the order of components (and so the model, within the CLEAN tolerance), not the
@@ -58,6 +62,7 @@ public final class MultiScaleClean implements CleanAlgorithm {
   private final ScaleConvolver scaleConvolver;
   private final double[][] convolvedResiduals;
   private final SubMinorLoop subMinor;
+  private final double[] before;
   private final double[][] convolvedPsfs;
   private final double[][] twiceConvolvedPsfs;
   private final double[] psfPeaks;
@@ -137,6 +142,7 @@ public final class MultiScaleClean implements CleanAlgorithm {
     }
     scaleConvolver = new ScaleConvolver(nx, ny, smallKernels, kernelSizes);
     subMinor = new SubMinorLoop(nx, ny);
+    before = new double[nx * ny];
   }
 
   /**
@@ -253,21 +259,44 @@ public final class MultiScaleClean implements CleanAlgorithm {
     final double[][] convolved = new double[scales.length][];
     final int[] index = new int[scales.length];
 
-    /** Measures the scales with {@code active[s]}; the others get no peak (index -1). */
-    Maxima(double[] residual, boolean neg, boolean[] active) {
-      scaleConvolver.convolve(residual, convolvedResiduals, active);
+    final boolean[] skipped = new boolean[scales.length];
+
+    /**
+     * Measures the scales with {@code active[s]}; the others get no peak (index -1). Scale 0 (the
+     * residual itself) is measured first; an active scale whose {@code upperBound} (biased) is
+     * below scale 0's biased peak cannot be chosen and is not convolved either ({@code skipped}).
+     */
+    Maxima(double[] residual, boolean neg, boolean[] active, double[] upperBound) {
+      double reference = Double.NEGATIVE_INFINITY;
       for (int s = 0; s < scales.length; s++) {
-        int b = border(s);
         if (scales[s] == 0.0) {
           convolved[s] = residual;
-        } else if (active[s] && scaleConvolver.convolves(s)) {
-          convolved[s] = convolvedResiduals[s];
-        } else {
-          // Inactive, or a kernel wider than the image: no pixel inside the border.
-          index[s] = -1;
+          index[s] = ImageOps.findPeak(residual, nx, ny, neg, maskOf(s), 0, 0);
+          if (index[s] >= 0) {
+            reference = Math.max(reference, key(s, neg));
+          }
+        }
+      }
+      boolean[] wanted = new boolean[scales.length];
+      for (int s = 0; s < scales.length; s++) {
+        if (scales[s] != 0.0 && active[s]) {
+          skipped[s] = upperBound[s] < reference;
+          wanted[s] = !skipped[s];
+        }
+      }
+      scaleConvolver.convolve(residual, convolvedResiduals, wanted);
+      for (int s = 0; s < scales.length; s++) {
+        if (scales[s] == 0.0) {
           continue;
         }
-        index[s] = ImageOps.findPeak(convolved[s], nx, ny, neg, maskOf(s), b, b);
+        int b = border(s);
+        if (wanted[s] && scaleConvolver.convolves(s)) {
+          convolved[s] = convolvedResiduals[s];
+          index[s] = ImageOps.findPeak(convolved[s], nx, ny, neg, maskOf(s), b, b);
+        } else {
+          // Inactive, skipped, or a kernel wider than the image: no pixel inside the border.
+          index[s] = -1;
+        }
       }
     }
 
@@ -292,9 +321,22 @@ public final class MultiScaleClean implements CleanAlgorithm {
      */
     void deactivateBelow(double threshold, boolean neg, boolean[] active) {
       for (int s = 0; s < scales.length; s++) {
-        if (scales[s] != 0.0 && active[s] && (index[s] < 0 || key(s, neg) <= threshold)) {
+        if (scales[s] != 0.0
+            && active[s]
+            && !skipped[s]
+            && (index[s] < 0 || key(s, neg) <= threshold)) {
           active[s] = false;
         }
+      }
+    }
+  }
+
+  /** Keeps the exactly measured biased peaks as the new base of the upper bounds. */
+  private void record(Maxima maxima, boolean neg, double[] knownKey, double[] drift) {
+    for (int t = 0; t < scales.length; t++) {
+      if (maxima.index[t] >= 0) {
+        knownKey[t] = maxima.key(t, neg);
+        drift[t] = 0;
       }
     }
   }
@@ -317,7 +359,15 @@ public final class MultiScaleClean implements CleanAlgorithm {
     boolean neg = limits.allowNegative();
     boolean[] active = new boolean[scales.length];
     java.util.Arrays.fill(active, true);
-    Maxima maxima = new Maxima(residual, neg, active);
+    // Upper bounds on each scale's biased peak: its last measured peak plus, per sub-minor loop
+    // since, the largest change of the residual (a unit-sum non-negative kernel cannot turn a
+    // change of at most d anywhere into more than d).
+    double[] knownKey = new double[scales.length];
+    double[] drift = new double[scales.length];
+    double[] bound = new double[scales.length];
+    java.util.Arrays.fill(bound, Double.POSITIVE_INFINITY);
+    Maxima maxima = new Maxima(residual, neg, active, bound);
+    record(maxima, neg, knownKey, drift);
     int s = maxima.best(neg);
     if (s < 0) {
       return new MinorCycleOutcome(0, 0, 0, 0, false, false, true, false);
@@ -362,22 +412,32 @@ public final class MultiScaleClean implements CleanAlgorithm {
               neg,
               limits.maxIterations() - iter,
               divergenceLevel);
+      System.arraycopy(residual, 0, before, 0, residual.length);
       flux += applyComponents(s, residual, model);
+      double change = 0;
+      for (int i = 0; i < residual.length; i++) {
+        change = Math.max(change, Math.abs(residual[i] - before[i]));
+      }
+      for (int t = 0; t < scales.length; t++) {
+        drift[t] += change;
+        bound[t] = knownKey[t] + drift[t] * biases[t];
+      }
       iter += r.iterations();
       diverged = r.diverged();
       if (r.iterations() == 0) {
         // Cannot happen (the scale's peak is in the set): guards against an endless loop.
         break;
       }
-      maxima = new Maxima(residual, neg, active);
+      maxima = new Maxima(residual, neg, active, bound);
       s = maxima.best(neg);
       boolean done = s < 0 || !(maxima.key(s, neg) > threshold);
       if (done && !diverged && iter < limits.maxIterations() && !allActive(active)) {
         // Before stopping at the threshold, check that no inactive scale has risen above it.
         java.util.Arrays.fill(active, true);
-        maxima = new Maxima(residual, neg, active);
+        maxima = new Maxima(residual, neg, active, bound);
         s = maxima.best(neg);
       }
+      record(maxima, neg, knownKey, drift);
       if (s < 0) {
         noPeak = true;
         break;
