@@ -42,8 +42,8 @@ import org.radiospark.kernels.model.InvalidInputException;
  * These change the order of components (and so the model, within the CLEAN tolerance), not the
  * stopping rules. Measured on a 1024 x 1024 SKA1-MID PSF with 6 scales (kernels bench {@code
  * CleanTiming}, one thread, two runs each on a shared machine): 5000 components under WSClean's
- * {@code -mgain 0.85 -auto-threshold 1 -auto-mask 3} took 35.7-36.6 s CPU before, 4.0-4.3 s after
- * (construction 3.0-3.1 s before, 0.26-0.45 s after).
+ * {@code -mgain 0.85 -auto-threshold 1 -auto-mask 3} took 34.2-36.6 s CPU before, 3.8 s after
+ * (construction 3.0-3.1 s before, 0.24-0.45 s after).
  *
  * <p>Arrays are {@code nx * ny}, {@code a[y * nx + x]}; PSF origin at {@code (nx/2, ny/2)}. The
  * scale-convolved PSFs are zero-padded linear convolutions (no wrap-around). Cost per scale choice:
