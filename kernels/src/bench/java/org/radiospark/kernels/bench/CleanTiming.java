@@ -26,9 +26,12 @@ import org.radiospark.kernels.model.Stokes;
 /**
  * Plain wall-clock timing of one long minor cycle of Hogbom and multi-scale CLEAN on the {@link
  * DeconvolutionScene} (gain 0.1, mgain 1, threshold 0, so exactly {@code niter} components).
- * Usage: {@code CleanTiming <ska1mid.cfg> <n> <niter> <hogbom|multiscale|both> [save|compare
- * <prefix>]}; "save" stores the models and residuals, "compare" prints the differences to stored
- * ones (before/after checks of an optimisation).
+ * Usage: {@code CleanTiming <ska1mid.cfg> <n> <niter>
+ * <hogbom|multiscale|both|driver-hogbom|driver-multiscale> [save|compare <prefix>]}; "save" stores
+ * the models and residuals, "compare" prints the differences to stored ones (before/after checks
+ * of an optimisation). The driver modes run WSClean's {@code -mgain 0.85 -auto-threshold 1
+ * -auto-mask 3} through {@link CottonSchwabDeconvolver}. Before/after: run the same bench classes
+ * against the old and the new main classes.
  */
 public final class CleanTiming {
   private CleanTiming() {}
@@ -40,9 +43,13 @@ public final class CleanTiming {
     String which = args[3];
     String mode = args.length > 5 ? args[4] : "";
     String prefix = args.length > 5 ? args[5] : "";
-    // One FFT thread: the timed work then runs on this thread alone, so its CPU time (printed next
-    // to the wall-clock time) is a load-independent figure on a shared machine.
-    ConcurrencyUtils.setNumberOfThreads(1);
+    // One FFT thread by default: the timed work then runs on this thread alone, so its CPU time
+    // (printed next to the wall-clock time) is a load-independent figure on a shared machine.
+    // -Dbench.fftThreads=0 keeps JTransforms' default (all cores).
+    int fftThreads = Integer.getInteger("bench.fftThreads", 1);
+    if (fftThreads > 0) {
+      ConcurrencyUtils.setNumberOfThreads(fftThreads);
+    }
     long t0 = System.nanoTime();
     DeconvolutionScene scene = DeconvolutionScene.load(layout, n);
     System.out.printf("scene %d x %d ready in %.1f s%n", n, n, (System.nanoTime() - t0) * 1e-9);

@@ -4,7 +4,9 @@ import org.jtransforms.fft.DoubleFFT_2D;
 
 /**
  * Linear (non-circular) 2-D convolution of {@code nx x ny} images with a fixed kernel, by FFT on a
- * zero-padded {@code 2nx x 2ny} grid so that nothing wraps around.
+ * zero-padded grid so that nothing wraps around: {@code n + e} points per axis (rounded up to a
+ * power of two or 5 x a power of two, at most {@code 2n}), {@code e} the largest offset of a
+ * non-zero kernel pixel from the origin.
  *
  * <p>Layout: images are {@code a[y * nx + x]}. The kernel is an {@code nx x ny} image whose origin
  * (zero offset) is the pixel {@code (nx/2, ny/2)}, the convention of PSFs in this package; the
@@ -12,8 +14,8 @@ import org.jtransforms.fft.DoubleFFT_2D;
  * exist, i.e. exactly what shifting and adding the kernel at every input pixel gives.
  *
  * <p>The kernel's transform is computed once in the constructor; each {@link #apply} costs two
- * complex FFTs of {@code 4 nx ny} points, O(nx ny log(nx ny)). Not thread-safe (scratch buffer).
- * Package-private: the project-wide FFT wrapper will replace it.
+ * complex FFTs of at most {@code 4 nx ny} points, O(nx ny log(nx ny)). Not thread-safe (scratch
+ * buffer). Package-private: the project-wide FFT wrapper will replace it.
  */
 final class FftConvolver {
   private final int nx;
@@ -35,17 +37,31 @@ final class FftConvolver {
     }
     this.nx = nx;
     this.ny = ny;
-    this.px = 2 * nx;
-    this.py = 2 * ny;
+    int cx = nx / 2;
+    int cy = ny / 2;
+    // Kernel offsets within [-e, e] and data and output in [0, n) never alias on a circular grid
+    // of m >= n + e points; a compact kernel (a restoring beam) thus needs far less than 2n.
+    int ex = 0;
+    int ey = 0;
+    for (int y = 0; y < ny; y++) {
+      for (int x = 0; x < nx; x++) {
+        if (kernel[y * nx + x] != 0.0) {
+          ex = Math.max(ex, Math.abs(x - cx));
+          ey = Math.max(ey, Math.abs(y - cy));
+        }
+      }
+    }
+    this.px = Math.min(2 * nx, ScaleConvolver.fastSize(nx + ex));
+    this.py = Math.min(2 * ny, ScaleConvolver.fastSize(ny + ey));
     this.fft = new DoubleFFT_2D(py, px);
     this.work = new double[2 * px * py];
     this.kernelHat = new double[2 * px * py];
-    int cx = nx / 2;
-    int cy = ny / 2;
     for (int y = 0; y < ny; y++) {
-      // Offsets are in [-n/2, n/2): wrapping them into the 2n grid keeps them clear of the data.
       int wy = Math.floorMod(y - cy, py);
       for (int x = 0; x < nx; x++) {
+        if (kernel[y * nx + x] == 0.0) {
+          continue;
+        }
         int wx = Math.floorMod(x - cx, px);
         kernelHat[2 * (wy * px + wx)] = kernel[y * nx + x];
       }

@@ -27,7 +27,7 @@ final class SubMinorLoop {
   private int[] hits = new int[0];
 
   /** What one {@link #run} did. */
-  record Result(long iterations, double lastPeak, boolean diverged, boolean emptySet) {}
+  record Result(long iterations, boolean diverged) {}
 
   SubMinorLoop(int nx, int ny) {
     this.nx = nx;
@@ -121,7 +121,7 @@ final class SubMinorLoop {
       long maxIterations,
       double divergenceLevel) {
     if (size == 0) {
-      return new Result(0, 0.0, false, true);
+      return new Result(0, false);
     }
     int cx = nx / 2;
     int cy = ny / 2;
@@ -162,7 +162,7 @@ final class SubMinorLoop {
         break;
       }
     }
-    return new Result(iter, value, diverged, false);
+    return new Result(iter, diverged);
   }
 
   private int peakIndex(boolean allowNegative) {

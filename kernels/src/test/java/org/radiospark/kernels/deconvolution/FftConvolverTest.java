@@ -9,14 +9,23 @@ import org.junit.jupiter.params.provider.CsvSource;
 class FftConvolverTest {
 
   @ParameterizedTest
-  @CsvSource({"16,16", "17,12", "9,21"})
-  void matchesBruteForceLinearConvolution(int nx, int ny) {
+  @CsvSource({
+    "16,16,99",
+    "17,12,99",
+    "9,21,99",
+    // Compact kernels (non-zero within +-e pixels) get a grid of n + e, not 2n: still no wrap.
+    "40,30,3",
+    "33,41,6",
+    "40,30,0"
+  })
+  void matchesBruteForceLinearConvolution(int nx, int ny, int extent) {
     Random rnd = new Random(nx * 100 + ny);
     double[] image = new double[nx * ny];
     double[] kernel = new double[nx * ny];
     for (int i = 0; i < image.length; i++) {
       image[i] = rnd.nextGaussian();
-      kernel[i] = rnd.nextGaussian();
+      boolean inside = Math.abs(i % nx - nx / 2) <= extent && Math.abs(i / nx - ny / 2) <= extent;
+      kernel[i] = inside ? rnd.nextGaussian() : 0.0;
     }
     double[] expected = new double[nx * ny];
     for (int y = 0; y < ny; y++) {
