@@ -1,6 +1,5 @@
 package org.radiospark.kernels.weighting;
 
-import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
@@ -37,11 +36,16 @@ class ImagingWeightsTest {
     }
   }
 
-  /** Independent reference: cells keyed by (iu, iv) in a hash map, conjugates added explicitly. */
+  /**
+   * Independent reference of WSClean's weighting grid: the padded image size {@code ceil(1.2 n)}
+   * rounded up to a multiple of 4 written out by hand (77 x 58 for 64 x 48), cells keyed by (ix,
+   * iy) in a hash map, samples with v &lt; 0 counted once at (-u, -v), cell edges (not centres) on
+   * the axes.
+   */
   Map<Long, Double> cellSums(long[] keyOf) {
+    int gx = 80; // ceil(76.8) = 77 -> 80
+    int gy = 60; // ceil(57.6) = 58 -> 60
     Map<Long, Double> m = new HashMap<>();
-    double du = 1.0 / (NX * CELL);
-    double dv = 1.0 / (NY * CELL);
     for (int r = 0; r < uvw.length / 3; r++) {
       for (int c = 0; c < FREQ.length; c++) {
         int i = r * FREQ.length + c;
@@ -50,22 +54,49 @@ class ImagingWeightsTest {
           continue;
         }
         double s = FREQ[c] / VisibilityBlock.C;
-        long iu = Math.round(uvw[3 * r] * s / du);
-        long iv = Math.round(uvw[3 * r + 1] * s / dv);
-        if (Math.abs(iu) >= NX / 2 || Math.abs(iv) >= NY / 2) {
+        double u = uvw[3 * r] * s;
+        double v = uvw[3 * r + 1] * s;
+        if (v < 0) {
+          u = -u;
+          v = -v;
+        }
+        // Cell widths 1/(g cell) wavelengths; the grid spans u in [-1/(2 cell), 1/(2 cell)).
+        long ix = (long) Math.floor(u * gx * CELL) + gx / 2;
+        long iy = (long) Math.floor(v * gy * CELL);
+        if (ix < 0 || ix >= gx || iy >= gy / 2) {
           continue;
         }
-        keyOf[i] = iu * 100000 + iv;
+        keyOf[i] = ix * 100000 + iy;
         m.merge(keyOf[i], (double) w[i], Double::sum);
-        m.merge(-iu * 100000 - iv, (double) w[i], Double::sum);
       }
     }
     return m;
   }
 
   @Test
-  void naturalKeepsWeights() {
-    assertArrayEquals(w, ImagingWeights.compute(Weighting.natural(), NX, NY, CELL, uvw, FREQ, w));
+  void naturalKeepsWeightsInsideTheNyquistBox() {
+    long[] key = new long[w.length];
+    cellSums(key);
+    float[] nat = ImagingWeights.compute(Weighting.natural(), NX, NY, CELL, uvw, FREQ, w);
+    int dropped = 0;
+    for (int i = 0; i < w.length; i++) {
+      if (key[i] == Long.MIN_VALUE && w[i] != 0) {
+        dropped++;
+        assertEquals(0f, nat[i]);
+      } else {
+        assertEquals(w[i], nat[i]);
+      }
+    }
+    // The data must reach beyond the Nyquist box 1/(2 cell) = 500 wavelengths.
+    org.junit.jupiter.api.Assertions.assertTrue(dropped > 0);
+  }
+
+  @Test
+  void paddedGridSizeIsWscleans() {
+    assertEquals(1232, Weighting.uniform().gridCells(1024));
+    assertEquals(80, Weighting.uniform().gridCells(64));
+    assertEquals(64, Weighting.uniform().withPadding(1).gridCells(64));
+    assertEquals(2048, Weighting.briggs(0).withPadding(2).gridCells(1024));
   }
 
   @Test
@@ -106,9 +137,6 @@ class ImagingWeightsTest {
     for (int i = 0; i < w.length; i++) {
       if (key[i] != Long.MIN_VALUE) {
         total.merge(key[i], (double) uni[i], Double::sum);
-        long iu = Math.floorDiv(key[i] + 50000, 100000);
-        long iv = key[i] - iu * 100000;
-        total.merge(-iu * 100000 - iv, (double) uni[i], Double::sum);
       }
     }
     for (Map.Entry<Long, Double> e : total.entrySet()) {
