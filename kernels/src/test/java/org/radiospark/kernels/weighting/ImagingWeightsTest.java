@@ -109,8 +109,10 @@ class ImagingWeightsTest {
       sumW += v;
       sumW2 += v * v;
     }
-    float[] uni = ImagingWeights.compute(Weighting.uniform(), NX, NY, CELL, uvw, FREQ, w);
-    float[] bri = ImagingWeights.compute(Weighting.briggs(0.5), NX, NY, CELL, uvw, FREQ, w);
+    float[] uni = ImagingWeights.compute(UNIFORM_NO_FILTER, NX, NY, CELL, uvw, FREQ, w);
+    float[] bri =
+        ImagingWeights.compute(
+            Weighting.briggs(0.5).withRankFilter(0, 16), NX, NY, CELL, uvw, FREQ, w);
     double f2 = Math.pow(5 * Math.pow(10, -0.5), 2) / (sumW2 / sumW);
     int inside = 0;
     for (int i = 0; i < w.length; i++) {
@@ -132,7 +134,7 @@ class ImagingWeightsTest {
   void uniformGivesEachOccupiedCellUnitTotal() {
     long[] key = new long[w.length];
     Map<Long, Double> cells = cellSums(key);
-    float[] uni = ImagingWeights.compute(Weighting.uniform(), NX, NY, CELL, uvw, FREQ, w);
+    float[] uni = ImagingWeights.compute(UNIFORM_NO_FILTER, NX, NY, CELL, uvw, FREQ, w);
     Map<Long, Double> total = new HashMap<>();
     for (int i = 0; i < w.length; i++) {
       if (key[i] != Long.MIN_VALUE) {
@@ -143,6 +145,70 @@ class ImagingWeightsTest {
       assertEquals(1.0, e.getValue(), 1e-5, "cell " + e.getKey());
     }
     assertEquals(cells.size(), total.size());
+  }
+
+  static final Weighting UNIFORM_NO_FILTER = Weighting.uniform().withRankFilter(0, 16);
+
+  /**
+   * The rank filter against a brute-force reference: window means summed cell by cell over
+   * WSClean's window [x - 8, x + 8) x [y - 8, y + 8), clipped to the half plane.
+   */
+  @Test
+  void rankFilterClipsToThreeTimesTheLocalMean() {
+    int gx = 80;
+    int gy = 30;
+    Random r = new Random(4);
+    double[] grid = new double[gx * gy];
+    for (int k = 0; k < grid.length; k++) {
+      // Sparse cells, a few far above their neighbours.
+      grid[k] = r.nextInt(3) == 0 ? (r.nextInt(25) == 0 ? 20 : 1) * (0.5 + r.nextDouble()) : 0;
+    }
+    double[] expected = grid.clone();
+    int nClipped = 0;
+    for (int y = 0; y < gy; y++) {
+      for (int x = 0; x < gx; x++) {
+        double g = grid[y * gx + x];
+        if (g == 0) {
+          continue;
+        }
+        double sum = 0;
+        int n = 0;
+        for (int yy = Math.max(0, y - 8); yy < Math.min(gy, y + 8); yy++) {
+          for (int xx = Math.max(0, x - 8); xx < Math.min(gx, x + 8); xx++) {
+            if (grid[yy * gx + xx] != 0) {
+              sum += grid[yy * gx + xx];
+              n++;
+            }
+          }
+        }
+        if (g > 3 * sum / n) {
+          expected[y * gx + x] = 3 * sum / n;
+          nClipped++;
+        }
+      }
+    }
+    double[] got = grid.clone();
+    ImagingWeights.rankFilter(got, gx, gy, 3, 16);
+    for (int k = 0; k < grid.length; k++) {
+      assertEquals(expected[k], got[k], 1e-12 * Math.max(1, expected[k]), "cell " + k);
+    }
+    org.junit.jupiter.api.Assertions.assertTrue(nClipped > 10, "clipped " + nClipped);
+  }
+
+  @Test
+  void uniformWithTheDefaultRankFilterNeverExceedsThreeTimesTheLocalMeanFactor() {
+    float[] plain = ImagingWeights.compute(UNIFORM_NO_FILTER, NX, NY, CELL, uvw, FREQ, w);
+    float[] filtered = ImagingWeights.compute(Weighting.uniform(), NX, NY, CELL, uvw, FREQ, w);
+    int changed = 0;
+    for (int i = 0; i < w.length; i++) {
+      // Clipping only lowers weights, and never zeroes one.
+      org.junit.jupiter.api.Assertions.assertTrue(filtered[i] <= plain[i] * (1 + 1e-6));
+      org.junit.jupiter.api.Assertions.assertEquals(plain[i] == 0, filtered[i] == 0);
+      if (filtered[i] < plain[i] * (1 - 1e-6)) {
+        changed++;
+      }
+    }
+    org.junit.jupiter.api.Assertions.assertTrue(changed > 0, "the filter must act on this data");
   }
 
   @Test
