@@ -22,7 +22,7 @@
  *       as a point {@code SkyComponent} of S Jy does; the dirty image is the adjoint of that
  *       predict divided by the sum of imaging weights, so a point source of S Jy reads S Jy/beam
  *       anywhere in the image (the 1/n of the equation above is absorbed into the pixel values:
- *       pixel = I(l,m) x pixel solid angle / n).
+ *       pixel = I(l,m) dl dm / n, the flux within the pixel's solid angle dl dm / n).
  * </ul>
  */
 package org.radiospark.kernels.model;
