@@ -288,6 +288,29 @@ public final class EsKernel {
     return out;
   }
 
+  /**
+   * Dynamic range of the one-axis grid correction, {@code psi(0) / psi(1 / (2 sigma))}: the factor
+   * by which the correction amplifies, at the edge of the image, any error of relative size u in
+   * the gridded values (arithmetic round-off). With d gridded axes the corner of the image sees its
+   * d-th power. Cost {@code O(W)}, no kernel construction.
+   *
+   * @param support W
+   * @param beta shape parameter
+   * @param sigma oversampling factor (the image edge lies at {@code 1/(2 sigma)} cycles per cell)
+   */
+  public static double correctionRange(int support, double beta, double sigma) {
+    double[][] rule = RULES.computeIfAbsent(2 * support + 40, KernelRules::legendre01);
+    double k = Math.PI * support * 0.5 / sigma;
+    double centre = 0;
+    double edge = 0;
+    for (int i = 0; i < rule[0].length; i++) {
+      double v = rule[1][i] * phi(beta, support, rule[0][i]);
+      centre += v;
+      edge += v * Math.cos(k * rule[0][i]);
+    }
+    return centre / edge;
+  }
+
   /** Nodes, weights and kernel values at the nodes of a Gauss-Legendre rule over [0, 1]. */
   private double[][] quadrature() {
     return quad;

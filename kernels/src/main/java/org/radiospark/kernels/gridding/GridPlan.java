@@ -73,8 +73,8 @@ final class GridPlan {
   final int nCols;
 
   /**
-   * Correction 1/(psi_u psi_v) and, with w, 1/(psi_w n), per quadrant cell {@code q = |y - ny/2| qx
-   * + |x - nx/2|} (every factor depends on those two distances only, which saves 3/4 of the memory
+   * Correction 1/(psi_u psi_v) and, with w, 1/psi_w, per quadrant cell {@code q = |y - ny/2| qx +
+   * |x - nx/2|} (every factor depends on those two distances only, which saves 3/4 of the memory
    * and of the per-plane phase work).
    */
   final double[] correction;
@@ -299,9 +299,32 @@ final class GridPlan {
       int ndim = w ? 3 : 2;
       List<KernelTable.Entry> cands =
           KernelTable.candidates(params.epsilon(), ndim, params.sigmaMin(), params.sigmaMax());
+      // Round-off in the grid and the FFTs is amplified at the image corners by the correction's
+      // dynamic range to the power ndim (1/psi per axis, w included). Wide, barely oversampled
+      // kernels meet epsilon in exact arithmetic but not in float: W = 11 at sigma 1.15 amplifies
+      // by 4e8 at the corners of a w-gridded image, far beyond 1 / 2^-24. Keep the candidates
+      // whose amplified unit round-off stays within epsilon; if none does, the one that comes
+      // closest.
+      double unitRoundoff = params.precision() == Precision.FLOAT ? 0x1p-24 : 0x1p-53;
+      List<KernelTable.Entry> safe = new java.util.ArrayList<>();
+      KernelTable.Entry leastAmplified = null;
+      double leastAmp = Double.POSITIVE_INFINITY;
+      for (KernelTable.Entry e : cands) {
+        double amp = Math.pow(EsKernel.correctionRange(e.support(), e.beta(), e.sigma()), ndim);
+        if (amp * unitRoundoff <= params.epsilon()) {
+          safe.add(e);
+        }
+        if (amp < leastAmp) {
+          leastAmp = amp;
+          leastAmplified = e;
+        }
+      }
+      if (safe.isEmpty()) {
+        safe.add(leastAmplified);
+      }
       double bestCost = Double.POSITIVE_INFINITY;
       KernelTable.Entry best = null;
-      for (KernelTable.Entry e : cands) {
+      for (KernelTable.Entry e : safe) {
         int wS = e.support();
         int gu = gridSize(params.nx(), e.sigma(), wS);
         int gv = gridSize(params.ny(), e.sigma(), wS);
@@ -511,7 +534,8 @@ final class GridPlan {
                 // n - 1 = -r^2/(n + 1): no cancellation near the centre.
                 double d = -r2 / (nn + 1) - nShift;
                 qNm1[ky * qx + kx] = d;
-                c /= psiW.applyAsDouble(d * dw) * nn;
+                // No 1/n: images are in WSClean's convention (WGridder).
+                c /= psiW.applyAsDouble(d * dw);
               }
               qCorr[ky * qx + kx] = c;
             }

@@ -9,9 +9,9 @@ package org.radiospark.kernels.gridding;
  * @param pixSizeYRad pixel size along m, radians
  * @param epsilon requested relative accuracy (L2 over the image or the visibilities) against the
  *     exact direct Fourier transform; FLOAT needs {@code >= 1e-6}, DOUBLE {@code >= 1e-13}
- * @param wGridding true: full wide-field measurement equation with w and the 1/n factor
- *     (w-gridding, Ye et al. 2022); false: 2-D approximation {@code V = sum I exp(-2 pi i (u l + v
- *     m))}, w ignored
+ * @param wGridding true: full wide-field measurement equation with the w term (w-gridding, Ye et
+ *     al. 2022; no 1/n factor, WSClean's image convention, see {@link WGridder}); false: 2-D
+ *     approximation {@code V = sum I exp(-2 pi i (u l + v m))}, w ignored
  * @param precision arithmetic of visibilities and grid
  * @param nThreads threads to use, at least 1
  * @param sigmaMin smallest oversampling factor allowed (1.1 .. 2.6; ducc0's default 1.1)

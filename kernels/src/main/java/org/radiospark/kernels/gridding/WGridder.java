@@ -8,18 +8,23 @@ import org.radiospark.kernels.model.InvalidInputException;
  * 2022, A&amp;A 662, A37; kernel after Barnett et al. 2019).
  *
  * <p>Measurement equation ({@code model/package-info.java}), uvw in wavelengths {@code = metres x
- * freqHz / c}, {@code n = sqrt(1 - l^2 - m^2)}:
+ * freqHz / c}, {@code n = sqrt(1 - l^2 - m^2)}, in the image convention of WSClean and of ducc0
+ * with {@code divide_by_n = false}: a pixel holds the flux (Jy) of a point source at its centre,
+ * with no 1/n factor, so that
  *
  * <pre>
- *   dirty2ms:  V_k = w_k sum_{x,y} I(x,y) / n exp(-2 pi i (u_k l + v_k m + w_k (n - 1)))
- *   ms2dirty:  I(x,y) = 1/n Re sum_k w_k V_k exp(+2 pi i (u_k l + v_k m + w_k (n - 1)))
+ *   dirty2ms:  V_k = w_k sum_{x,y} I(x,y) exp(-2 pi i (u_k l + v_k m + w_k (n - 1)))
+ *   ms2dirty:  I(x,y) = Re sum_k w_k V_k exp(+2 pi i (u_k l + v_k m + w_k (n - 1)))
  * </pre>
  *
- * with {@code w_k} the weights and, in 2-D mode ({@code wGridding = false}), {@code w = 0} and
- * {@code n = 1}. The two are exact adjoints ({@code Re <dirty2ms(I), V> = <I, ms2dirty(V)>}) up to
- * round-off, and each matches the direct sums to the requested {@code epsilon} (relative L2). Pixel
- * {@code (x, y)} is at {@code l = -(x - nx/2) dx}, {@code m = (y - ny/2) dy}, as in {@link
- * org.radiospark.kernels.model.ImageGeometry}; images are {@code double[ny * nx]}, x fastest.
+ * with {@code w_k} the weights and, in 2-D mode ({@code wGridding = false}), {@code w = 0}. A model
+ * pixel of S Jy predicts exactly what {@code imaging.ComponentPredictor} predicts for a point
+ * source of S Jy there, and a point source of S Jy reads S times the sum of weights in the dirty
+ * image, at the phase centre and anywhere else. The two are exact adjoints ({@code Re <dirty2ms(I),
+ * V> = <I, ms2dirty(V)>}) up to round-off, and each matches the direct sums to the requested {@code
+ * epsilon} (relative L2). Pixel {@code (x, y)} is at {@code l = -(x - nx/2) dx}, {@code m = (y -
+ * ny/2) dy}, as in {@link org.radiospark.kernels.model.ImageGeometry}; images are {@code double[ny
+ * * nx]}, x fastest.
  *
  * <p>Inputs: {@code uvwMetres[3 r + 0..2]} per row; {@code freqHz[c]} per channel; visibilities
  * {@code vis[2 (r nChan + c)]} re and {@code + 1} im; weights {@code [r nChan + c]}, 0 = skip (null

@@ -17,8 +17,11 @@ import org.radiospark.kernels.weighting.ImagingWeights;
  * (Stokes I = (XX+YY)/2 or (RR+LL)/2 with weight {@code 4 w_a w_b / (w_a + w_b)}, the inverse
  * variance of the mean; or one correlation), drops flagged samples and autocorrelations, applies
  * the imaging weighting, grids, and divides by the sum of imaging weights, so that a 1 Jy point
- * source at the phase centre peaks at 1 Jy/beam and the PSF peaks at 1. Cost: that of {@link
- * WGridder#ms2dirty} plus {@code O(rows x channels x pols)}.
+ * source peaks at 1 Jy/beam, at the phase centre or anywhere else (WSClean's convention: no 1/n
+ * factor, see {@code model/package-info.java}), and the PSF peaks at 1. Predict is the exact
+ * adjoint of the unnormalised invert: a model pixel of S Jy predicts {@code S exp(-2 pi i (u l + v
+ * m + w (n - 1)))}, what {@link ComponentPredictor} predicts for a point source of S Jy there.
+ * Cost: that of {@link WGridder#ms2dirty} plus {@code O(rows x channels x pols)}.
  */
 public final class Imager {
   private Imager() {}

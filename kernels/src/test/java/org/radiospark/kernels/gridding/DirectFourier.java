@@ -4,7 +4,7 @@ import org.radiospark.kernels.model.VisibilityBlock;
 
 /**
  * Brute-force references for the gridder tests: the direct, w-aware sums of {@link WGridder}'s
- * Javadoc, {@code O(nVis x nPixels)}.
+ * Javadoc (no 1/n factor), {@code O(nVis x nPixels)}.
  */
 final class DirectFourier {
   private DirectFourier() {}
@@ -37,7 +37,7 @@ final class DirectFourier {
             sum += wt * (vis[2 * i] * Math.cos(ph) - vis[2 * i + 1] * Math.sin(ph));
           }
         }
-        img[y * nx + x] = sum / n;
+        img[y * nx + x] = sum;
       }
     }
     return img;
@@ -57,7 +57,7 @@ final class DirectFourier {
         double r2 = l * l + m * m;
         double n = wAware ? Math.sqrt(1 - r2) : 1;
         double nm1 = wAware ? -r2 / (n + 1) : 0;
-        double val = img[y * nx + x] / n;
+        double val = img[y * nx + x];
         if (val == 0) {
           continue;
         }
@@ -75,6 +75,27 @@ final class DirectFourier {
       }
     }
     return vis;
+  }
+
+  /** One pixel of the w-aware {@link #ms2dirty}, {@code O(nVis)}. */
+  static double pixel(
+      GridderParams p, double[] uvw, double[] freq, double[] vis, double[] wgt, int x, int y) {
+    double m = (y - p.ny() / 2) * p.pixSizeYRad();
+    double l = -(x - p.nx() / 2) * p.pixSizeXRad();
+    double r2 = l * l + m * m;
+    double nm1 = -r2 / (Math.sqrt(1 - r2) + 1);
+    int nChan = freq.length;
+    double sum = 0;
+    for (int r = 0; r < uvw.length / 3; r++) {
+      for (int c = 0; c < nChan; c++) {
+        int i = r * nChan + c;
+        double wt = wgt == null ? 1 : wgt[i];
+        double s = freq[c] / VisibilityBlock.C;
+        double ph = 2 * Math.PI * s * (uvw[3 * r] * l + uvw[3 * r + 1] * m + uvw[3 * r + 2] * nm1);
+        sum += wt * (vis[2 * i] * Math.cos(ph) - vis[2 * i + 1] * Math.sin(ph));
+      }
+    }
+    return sum;
   }
 
   static double relL2(double[] ref, double[] x) {

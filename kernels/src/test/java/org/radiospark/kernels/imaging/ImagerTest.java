@@ -149,9 +149,57 @@ class ImagerTest {
     plant(b, 2.5, l, m, 0, 1);
     Image d = Imager.invert(b, accurate().withWeighting(Weighting.natural()));
     assertEquals(y0 * N + x0, argmax(d.pixels()));
-    // ms2dirty is the exact adjoint of V = sum I/n exp(...): a source of flux S reads S/n.
-    double n = Math.sqrt(1 - l * l - m * m);
-    assertEquals(2.5 / n, d.get(x0, y0), 1e-6);
+    // WSClean's convention (no 1/n): a source of flux S reads S Jy/beam anywhere in the image.
+    assertEquals(2.5, d.get(x0, y0), 1e-6);
+  }
+
+  /** 64 x 40' = 43 deg: corners at l, m = +-0.37, n - 1 down to -0.15; uv wrap several times. */
+  static final double WIDE_CELL = Math.toRadians(40.0 / 60);
+
+  @Test
+  void pixelModelPredictsWhatTheComponentPredictorPredicts() {
+    VisibilityBlock t = block(new Stokes[] {Stokes.XX, Stokes.YY}, 6);
+    ImagingParams p = ImagingParams.defaults(N, N, WIDE_CELL).withAccuracy(1e-10, Precision.DOUBLE);
+    ImageGeometry g = new ImageGeometry(N, N, WIDE_CELL, t.phaseCentre(), 150e6, 1e6, Stokes.I);
+    int x0 = 3;
+    int y0 = 60;
+    double s = 2.0;
+    Image model = new Image(g, new double[N * N], null, "JY/PIXEL");
+    model.pixels()[y0 * N + x0] = s;
+    VisibilityBlock pred = Imager.predict(model, t, p);
+    double[] radec =
+        org.radiospark.kernels.coords.DirectionCosines.toRaDec(g.l(x0), g.m(y0), t.phaseCentre());
+    VisibilityBlock direct = t.copy();
+    new ComponentPredictor(1)
+        .predict(
+            direct,
+            java.util.List.of(
+                org.radiospark.kernels.model.SkyComponent.point(radec[0], radec[1], s, 150e6, 0)),
+            null);
+    double worst = 0;
+    for (int i = 0; i < pred.vis().length; i++) {
+      worst = Math.max(worst, Math.abs(pred.vis()[i] - direct.vis()[i]));
+    }
+    // Both are V = S exp(-2 pi i (u l + v m + w (n - 1))); a 1/n would differ by 0.16 S here.
+    // Float storage of both (S x 6e-8) dominates the predict's epsilon 1e-10.
+    assertTrue(worst < 1e-6 * s, "max |grid predict - DFT predict| = " + worst);
+  }
+
+  @Test
+  void wideFieldSourceReadsItsFluxAwayFromTheCentre() {
+    VisibilityBlock b = block(new Stokes[] {Stokes.XX, Stokes.YY}, 7);
+    ImagingParams p =
+        ImagingParams.defaults(N, N, WIDE_CELL)
+            .withAccuracy(1e-9, Precision.DOUBLE)
+            .withWeighting(Weighting.natural());
+    ImageGeometry g = new ImageGeometry(N, N, WIDE_CELL, b.phaseCentre(), 150e6, 1e6, Stokes.I);
+    int x0 = 61;
+    int y0 = 2;
+    plant(b, 1.5, g.l(x0), g.m(y0), 0, 1);
+    Image d = Imager.invert(b, p);
+    assertEquals(y0 * N + x0, argmax(d.pixels()));
+    // No 1/n (WSClean): 1.5 Jy reads 1.5 Jy/beam where n = 0.87.
+    assertEquals(1.5, d.get(x0, y0), 1e-6);
   }
 
   @Test
@@ -183,9 +231,8 @@ class ImagerTest {
     int y0 = 41;
     double l = g.l(x0);
     double m = g.m(y0);
-    double n = Math.sqrt(1 - l * l - m * m);
-    // V = I/n exp(...): a pixel value of 3 n is a source of 3 Jy.
-    model.pixels()[y0 * N + x0] = 3 * n;
+    // V = I exp(...), no 1/n: a model pixel of 3 Jy is a source of 3 Jy.
+    model.pixels()[y0 * N + x0] = 3;
     plant(b, 3, l, m, 0, 1);
     VisibilityBlock res = Imager.residual(b, model, accurate());
     float max = 0;

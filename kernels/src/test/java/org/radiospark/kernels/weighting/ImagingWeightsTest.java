@@ -1,6 +1,5 @@
 package org.radiospark.kernels.weighting;
 
-import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
@@ -37,11 +36,16 @@ class ImagingWeightsTest {
     }
   }
 
-  /** Independent reference: cells keyed by (iu, iv) in a hash map, conjugates added explicitly. */
+  /**
+   * Independent reference of WSClean's weighting grid: the padded image size {@code ceil(1.2 n)}
+   * rounded up to a multiple of 4 written out by hand (77 x 58 for 64 x 48), cells keyed by (ix,
+   * iy) in a hash map, samples with v &lt; 0 counted once at (-u, -v), cell edges (not centres) on
+   * the axes.
+   */
   Map<Long, Double> cellSums(long[] keyOf) {
+    int gx = 80; // ceil(76.8) = 77 -> 80
+    int gy = 60; // ceil(57.6) = 58 -> 60
     Map<Long, Double> m = new HashMap<>();
-    double du = 1.0 / (NX * CELL);
-    double dv = 1.0 / (NY * CELL);
     for (int r = 0; r < uvw.length / 3; r++) {
       for (int c = 0; c < FREQ.length; c++) {
         int i = r * FREQ.length + c;
@@ -50,22 +54,49 @@ class ImagingWeightsTest {
           continue;
         }
         double s = FREQ[c] / VisibilityBlock.C;
-        long iu = Math.round(uvw[3 * r] * s / du);
-        long iv = Math.round(uvw[3 * r + 1] * s / dv);
-        if (Math.abs(iu) >= NX / 2 || Math.abs(iv) >= NY / 2) {
+        double u = uvw[3 * r] * s;
+        double v = uvw[3 * r + 1] * s;
+        if (v < 0) {
+          u = -u;
+          v = -v;
+        }
+        // Cell widths 1/(g cell) wavelengths; the grid spans u in [-1/(2 cell), 1/(2 cell)).
+        long ix = (long) Math.floor(u * gx * CELL) + gx / 2;
+        long iy = (long) Math.floor(v * gy * CELL);
+        if (ix < 0 || ix >= gx || iy >= gy / 2) {
           continue;
         }
-        keyOf[i] = iu * 100000 + iv;
+        keyOf[i] = ix * 100000 + iy;
         m.merge(keyOf[i], (double) w[i], Double::sum);
-        m.merge(-iu * 100000 - iv, (double) w[i], Double::sum);
       }
     }
     return m;
   }
 
   @Test
-  void naturalKeepsWeights() {
-    assertArrayEquals(w, ImagingWeights.compute(Weighting.natural(), NX, NY, CELL, uvw, FREQ, w));
+  void naturalKeepsWeightsInsideTheNyquistBox() {
+    long[] key = new long[w.length];
+    cellSums(key);
+    float[] nat = ImagingWeights.compute(Weighting.natural(), NX, NY, CELL, uvw, FREQ, w);
+    int dropped = 0;
+    for (int i = 0; i < w.length; i++) {
+      if (key[i] == Long.MIN_VALUE && w[i] != 0) {
+        dropped++;
+        assertEquals(0f, nat[i]);
+      } else {
+        assertEquals(w[i], nat[i]);
+      }
+    }
+    // The data must reach beyond the Nyquist box 1/(2 cell) = 500 wavelengths.
+    org.junit.jupiter.api.Assertions.assertTrue(dropped > 0);
+  }
+
+  @Test
+  void paddedGridSizeIsWscleans() {
+    assertEquals(1232, Weighting.uniform().gridCells(1024));
+    assertEquals(80, Weighting.uniform().gridCells(64));
+    assertEquals(64, Weighting.uniform().withPadding(1).gridCells(64));
+    assertEquals(2048, Weighting.briggs(0).withPadding(2).gridCells(1024));
   }
 
   @Test
@@ -78,8 +109,10 @@ class ImagingWeightsTest {
       sumW += v;
       sumW2 += v * v;
     }
-    float[] uni = ImagingWeights.compute(Weighting.uniform(), NX, NY, CELL, uvw, FREQ, w);
-    float[] bri = ImagingWeights.compute(Weighting.briggs(0.5), NX, NY, CELL, uvw, FREQ, w);
+    float[] uni = ImagingWeights.compute(UNIFORM_NO_FILTER, NX, NY, CELL, uvw, FREQ, w);
+    float[] bri =
+        ImagingWeights.compute(
+            Weighting.briggs(0.5).withRankFilter(0, 16), NX, NY, CELL, uvw, FREQ, w);
     double f2 = Math.pow(5 * Math.pow(10, -0.5), 2) / (sumW2 / sumW);
     int inside = 0;
     for (int i = 0; i < w.length; i++) {
@@ -101,20 +134,81 @@ class ImagingWeightsTest {
   void uniformGivesEachOccupiedCellUnitTotal() {
     long[] key = new long[w.length];
     Map<Long, Double> cells = cellSums(key);
-    float[] uni = ImagingWeights.compute(Weighting.uniform(), NX, NY, CELL, uvw, FREQ, w);
+    float[] uni = ImagingWeights.compute(UNIFORM_NO_FILTER, NX, NY, CELL, uvw, FREQ, w);
     Map<Long, Double> total = new HashMap<>();
     for (int i = 0; i < w.length; i++) {
       if (key[i] != Long.MIN_VALUE) {
         total.merge(key[i], (double) uni[i], Double::sum);
-        long iu = Math.floorDiv(key[i] + 50000, 100000);
-        long iv = key[i] - iu * 100000;
-        total.merge(-iu * 100000 - iv, (double) uni[i], Double::sum);
       }
     }
     for (Map.Entry<Long, Double> e : total.entrySet()) {
       assertEquals(1.0, e.getValue(), 1e-5, "cell " + e.getKey());
     }
     assertEquals(cells.size(), total.size());
+  }
+
+  static final Weighting UNIFORM_NO_FILTER = Weighting.uniform().withRankFilter(0, 16);
+
+  /**
+   * The rank filter against a brute-force reference: window means summed cell by cell over
+   * WSClean's window [x - 8, x + 8) x [y - 8, y + 8), clipped to the half plane.
+   */
+  @Test
+  void rankFilterClipsToThreeTimesTheLocalMean() {
+    int gx = 80;
+    int gy = 30;
+    Random r = new Random(4);
+    double[] grid = new double[gx * gy];
+    for (int k = 0; k < grid.length; k++) {
+      // Sparse cells, a few far above their neighbours.
+      grid[k] = r.nextInt(3) == 0 ? (r.nextInt(25) == 0 ? 20 : 1) * (0.5 + r.nextDouble()) : 0;
+    }
+    double[] expected = grid.clone();
+    int nClipped = 0;
+    for (int y = 0; y < gy; y++) {
+      for (int x = 0; x < gx; x++) {
+        double g = grid[y * gx + x];
+        if (g == 0) {
+          continue;
+        }
+        double sum = 0;
+        int n = 0;
+        for (int yy = Math.max(0, y - 8); yy < Math.min(gy, y + 8); yy++) {
+          for (int xx = Math.max(0, x - 8); xx < Math.min(gx, x + 8); xx++) {
+            if (grid[yy * gx + xx] != 0) {
+              sum += grid[yy * gx + xx];
+              n++;
+            }
+          }
+        }
+        if (g > 3 * sum / n) {
+          expected[y * gx + x] = 3 * sum / n;
+          nClipped++;
+        }
+      }
+    }
+    double[] got = grid.clone();
+    ImagingWeights.rankFilter(got, gx, gy, 3, 16);
+    for (int k = 0; k < grid.length; k++) {
+      assertEquals(expected[k], got[k], 1e-12 * Math.max(1, expected[k]), "cell " + k);
+    }
+    org.junit.jupiter.api.Assertions.assertTrue(nClipped > 10, "clipped " + nClipped);
+  }
+
+  @Test
+  void uniformWithTheDefaultRankFilterNeverExceedsThreeTimesTheLocalMeanFactor() {
+    float[] plain = ImagingWeights.compute(UNIFORM_NO_FILTER, NX, NY, CELL, uvw, FREQ, w);
+    float[] filtered = ImagingWeights.compute(Weighting.uniform(), NX, NY, CELL, uvw, FREQ, w);
+    int changed = 0;
+    for (int i = 0; i < w.length; i++) {
+      // Clipping only lowers weights, and never zeroes one.
+      org.junit.jupiter.api.Assertions.assertTrue(filtered[i] <= plain[i] * (1 + 1e-6));
+      org.junit.jupiter.api.Assertions.assertEquals(plain[i] == 0, filtered[i] == 0);
+      if (filtered[i] < plain[i] * (1 - 1e-6)) {
+        changed++;
+      }
+    }
+    org.junit.jupiter.api.Assertions.assertTrue(changed > 0, "the filter must act on this data");
   }
 
   @Test
