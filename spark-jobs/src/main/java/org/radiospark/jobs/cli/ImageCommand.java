@@ -76,6 +76,23 @@ public final class ImageCommand implements Callable<Integer> {
     }
   }
 
+  @Option(
+      names = "-padding",
+      description = "Padding factor of the weighting grid, as WSClean's (1.2).")
+  double padding = 1.2;
+
+  @Option(
+      names = "-weighting-rank-filter",
+      paramLabel = "LEVEL",
+      description = "Clip uniform/Briggs weights above LEVEL x the local mean (3; 0 = off).")
+  double rankFilterLevel = 3;
+
+  @Option(
+      names = "-weighting-rank-filter-size",
+      paramLabel = "CELLS",
+      description = "Window of the weighting rank filter in uv cells (16).")
+  int rankFilterSize = 16;
+
   @Option(names = "-niter", paramLabel = "N", description = "Maximum minor iterations (0).")
   double niter = 0;
 
@@ -196,7 +213,10 @@ public final class ImageCommand implements Callable<Integer> {
               !noWCorrection,
               ignoreFlags,
               threads,
-              overwrite)
+              overwrite,
+              padding,
+              rankFilterLevel,
+              rankFilterSize)
           .validate();
     } catch (IllegalArgumentException e) {
       throw bad(e.getMessage());

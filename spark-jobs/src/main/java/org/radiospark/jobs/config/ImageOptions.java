@@ -31,6 +31,9 @@ import org.radiospark.kernels.model.Stokes;
  * @param ignoreFlags use flagged samples as if they were good (the shared MWA files)
  * @param threads threads per imaging task (0: choose from the Spark configuration)
  * @param overwrite replace existing outputs
+ * @param padding padding factor that sizes the uniform/Briggs weighting grid (WSClean 1.2)
+ * @param rankFilterLevel weighting rank filter level (WSClean 3; below 1 switches it off)
+ * @param rankFilterSize weighting rank filter window in uv cells (WSClean 16)
  */
 public record ImageOptions(
     String input,
@@ -57,7 +60,10 @@ public record ImageOptions(
     boolean wCorrection,
     boolean ignoreFlags,
     int threads,
-    boolean overwrite)
+    boolean overwrite,
+    double padding,
+    double rankFilterLevel,
+    int rankFilterSize)
     implements java.io.Serializable {
 
   public ImageOptions {
@@ -93,6 +99,9 @@ public record ImageOptions(
     require(channelsOut >= 1, "-channels-out", ">= 1");
     require(epsilon >= 1e-14 && epsilon <= 1e-1, "-epsilon", "in [1e-14, 0.1]");
     require(threads >= 0, "-j", ">= 0");
+    require(padding >= 1 && padding <= 4, "-padding", "in [1, 4]");
+    require(Double.isFinite(rankFilterLevel), "-weighting-rank-filter", "a number");
+    require(rankFilterSize >= 2, "-weighting-rank-filter-size", ">= 2");
     return this;
   }
 

@@ -195,12 +195,16 @@ public final class ImageJob {
   }
 
   static ImagingParams imagingParams(ImageOptions opt, int threads) {
-    Weighting w =
+    Weighting scheme =
         switch (opt.weighting()) {
           case "natural" -> Weighting.natural();
           case "briggs" -> Weighting.briggs(opt.robust());
           default -> Weighting.uniform();
         };
+    Weighting w =
+        scheme
+            .withPadding(opt.padding())
+            .withRankFilter(opt.rankFilterLevel(), opt.rankFilterSize());
     return ImagingParams.defaults(opt.nx(), opt.ny(), opt.cellRad())
         .withWeighting(w)
         .withStokes(opt.pol())

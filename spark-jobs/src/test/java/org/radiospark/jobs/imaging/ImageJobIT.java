@@ -103,7 +103,10 @@ class ImageJobIT {
         true,
         false,
         1,
-        false);
+        false,
+        1.2,
+        3,
+        16);
   }
 
   @Test
