@@ -1,0 +1,5 @@
+/**
+ * Spark metrics per pipeline stage and major loop ({@code PREFIX-metrics.json} and the end-of-run
+ * summary).
+ */
+package org.radiospark.jobs.metrics;
