@@ -52,6 +52,9 @@ public final class ImageJob {
   /** WSClean's product names, in the order they are written. */
   public static final List<String> PRODUCTS = List.of("dirty", "psf", "model", "residual", "image");
 
+  /** Quick-looks: the io defaults (percentile stretch, colour bar), replacing the staged file. */
+  private static final PngOptions QUICK_LOOK = PngOptions.defaults().withOverwrite(true);
+
   private ImageJob() {}
 
   /**
@@ -137,8 +140,6 @@ public final class ImageJob {
         summary = mfs(results);
         writeProducts(staged, "MFS-", summary, fits);
       }
-      Path png = staged.get("png");
-      PngQuickLook.write(png, summary[4], PngOptions.defaults());
       outputs.commit();
       report(summary, targets, (System.nanoTime() - t0) * 1e-9);
       return new ArrayList<>(targets.values());
@@ -152,7 +153,10 @@ public final class ImageJob {
         Path.of(opt.input()), UvfitsReadOptions.defaults().withIgnoreFlags(opt.ignoreFlags()));
   }
 
-  /** Target files by key ("0001-dirty", "MFS-image", "dirty", "png", ...). */
+  /**
+   * Target files by key: {@code "dirty"}, {@code "dirty.png"}, ..., or with several groups {@code
+   * "0001-dirty"}, {@code "MFS-image.png"}, ...: a FITS image and its PNG quick-look per product.
+   */
   static Map<String, Path> outputNames(String prefix, int k) {
     Map<String, Path> out = new LinkedHashMap<>();
     List<String> tags = new ArrayList<>();
@@ -167,9 +171,9 @@ public final class ImageJob {
     for (String tag : tags) {
       for (String p : PRODUCTS) {
         out.put(tag + p, Path.of(prefix + "-" + tag + p + ".fits"));
+        out.put(tag + p + ".png", Path.of(prefix + "-" + tag + p + ".png"));
       }
     }
-    out.put("png", Path.of(prefix + "-" + (k == 1 ? "" : "MFS-") + "image.png"));
     return out;
   }
 
@@ -247,6 +251,7 @@ public final class ImageJob {
       throws IOException {
     for (int i = 0; i < PRODUCTS.size(); i++) {
       FitsImageWriter.write(staged.get(tag + PRODUCTS.get(i)), images[i], fits);
+      PngQuickLook.write(staged.get(tag + PRODUCTS.get(i) + ".png"), images[i], QUICK_LOOK);
     }
   }
 
