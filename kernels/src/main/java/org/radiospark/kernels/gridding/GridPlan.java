@@ -46,6 +46,9 @@ final class GridPlan {
   /** Active samples in sorted order. */
   final int nActive;
 
+  // Per sorted sample: index into the caller's arrays, grid coordinates u, v (cells) and, with
+  // w-gridding only (null otherwise), w (planes), flip flag and first plane.
+
   final int[] sampleIndex;
   final double[] pu;
   final double[] pv;
@@ -358,6 +361,10 @@ final class GridPlan {
     }
 
     private void sortSamples(double[] uvw, double[] freqHz, float[] weightsF, double[] weightsD) {
+      if (!params.wGridding()) {
+        sortSamples2d(uvw, freqHz, weightsF, weightsD);
+        return;
+      }
       int wSupp = kernel.support();
       double halfW = 0.5 * wSupp;
       double dx = params.pixSizeXRad();
@@ -463,6 +470,97 @@ final class GridPlan {
       for (int p = 0; p < nPlanes; p++) {
         planeStart[p + 1] = planeStart[p] + planeCount[p + 1];
       }
+    }
+
+    /**
+     * 2-D case of {@link #sortSamples}: one plane, so the key is the tile alone and a counting sort
+     * places each sample directly. Pass 1 computes the keys and counts them; pass 2 recomputes the
+     * grid coordinates (cheaper than storing and gathering them) and writes each sample to its
+     * sorted slot. No w, flip or plane arrays: they are only read with w-gridding.
+     */
+    private void sortSamples2d(double[] uvw, double[] freqHz, float[] weightsF, double[] weightsD) {
+      int wSupp = kernel.support();
+      double halfW = 0.5 * wSupp;
+      double dx = params.pixSizeXRad();
+      double dy = params.pixSizeYRad();
+      ntu = (nu + 2 * wSupp) / TILE + 2;
+      int ntv = (nv + 2 * wSupp) / TILE + 2;
+      int nKeys = ntu * ntv;
+      int n = nActive;
+      int[] keys = new int[n];
+      int[] count = new int[nKeys + 1];
+      boolean[] colStart = new boolean[nu];
+      double[] scaleU = new double[nChan];
+      double[] scaleV = new double[nChan];
+      for (int c = 0; c < nChan; c++) {
+        double scale = freqHz[c] / VisibilityBlock.C;
+        scaleU[c] = -scale * dx;
+        scaleV[c] = scale * dy;
+      }
+      boolean all = weightsF == null && weightsD == null;
+      int a = 0;
+      for (int r = 0; r < nRows; r++) {
+        double ur = uvw[3 * r];
+        double vr = uvw[3 * r + 1];
+        for (int c = 0; c < nChan; c++) {
+          if (!all && !isActive(weightsF, weightsD, r * nChan + c)) {
+            continue;
+          }
+          // Pass 2 repeats this arithmetic exactly, so a sample's cells match its tile key.
+          double fu = ur * scaleU[c];
+          fu -= Math.floor(fu);
+          double fv = vr * scaleV[c];
+          fv -= Math.floor(fv);
+          int i0u = (int) Math.ceil(fu * nu - halfW);
+          int i0v = (int) Math.ceil(fv * nv - halfW);
+          int key = ((i0v + wSupp) / TILE) * ntu + (i0u + wSupp) / TILE;
+          keys[a++] = key;
+          count[key + 1]++;
+          colStart[i0u < 0 ? i0u + nu : i0u >= nu ? i0u - nu : i0u] = true;
+        }
+      }
+      int nTiles = 0;
+      for (int k = 0; k < nKeys; k++) {
+        if (count[k + 1] > 0) {
+          nTiles++;
+        }
+        count[k + 1] += count[k];
+      }
+      tiles = new int[nTiles];
+      tileBegin = new int[nTiles + 1];
+      int t = 0;
+      for (int k = 0; k < nKeys; k++) {
+        if (count[k + 1] > count[k]) {
+          tiles[t] = k;
+          tileBegin[t] = count[k];
+          t++;
+        }
+      }
+      tileBegin[nTiles] = n;
+      sampleIndex = new int[n];
+      pu = new double[n];
+      pv = new double[n];
+      a = 0;
+      for (int r = 0; r < nRows; r++) {
+        double ur = uvw[3 * r];
+        double vr = uvw[3 * r + 1];
+        for (int c = 0; c < nChan; c++) {
+          int i = r * nChan + c;
+          if (!all && !isActive(weightsF, weightsD, i)) {
+            continue;
+          }
+          double fu = ur * scaleU[c];
+          fu -= Math.floor(fu);
+          double fv = vr * scaleV[c];
+          fv -= Math.floor(fv);
+          int dst = count[keys[a++]]++;
+          pu[dst] = fu * nu;
+          pv[dst] = fv * nv;
+          sampleIndex[dst] = i;
+        }
+      }
+      occupiedColumns(colStart, wSupp);
+      planeStart = new int[] {0, n};
     }
 
     /**
