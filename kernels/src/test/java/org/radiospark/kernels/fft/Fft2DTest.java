@@ -179,7 +179,15 @@ class Fft2DTest {
   static final double FLOAT_TOL = 1e-5;
 
   @ParameterizedTest
-  @CsvSource({"12,10,3,5,2,7,1", "16,16,0,16,0,16,2", "9,14,7,4,11,6,1", "20,18,15,9,4,18,3"})
+  @CsvSource({
+    "12,10,3,5,2,7,1",
+    "16,16,0,16,0,16,2",
+    "9,14,7,4,11,6,1",
+    "20,18,15,9,4,18,3",
+    "10,15,2,7,3,9,2",
+    "7,9,0,7,0,9,1",
+    "8,12,6,3,10,5,1"
+  })
   void realRowForwardMatchesComplexForward(
       int ny, int nx, int first, int n, int firstCol, int nCols, int nThreads) {
     double[] d = random(2 * nx * ny, 7 + ny);
@@ -213,7 +221,15 @@ class Fft2DTest {
   }
 
   @ParameterizedTest
-  @CsvSource({"12,10,3,5,2,7,1", "16,16,0,16,0,16,2", "9,14,7,4,11,6,1", "20,18,15,9,4,18,3"})
+  @CsvSource({
+    "12,10,3,5,2,7,1",
+    "16,16,0,16,0,16,2",
+    "9,14,7,4,11,6,1",
+    "20,18,15,9,4,18,3",
+    "10,15,2,7,3,9,2",
+    "7,9,0,7,0,9,1",
+    "8,12,6,3,10,5,1"
+  })
   void realPartBackwardMatchesComplexBackward(
       int ny, int nx, int first, int n, int firstCol, int nCols, int nThreads) {
     double[] d = random(2 * nx * ny, 11 + nx);
