@@ -30,6 +30,7 @@ final class FloatGridOps {
     Phasors ph = plan.wGridding ? new Phasors(plan, +1) : null;
     Object[] locks = newLocks(plan.nv);
     float[] cache = kernelCache(plan);
+    double[] corr = plan.correction;
     // A new array is already zero: clear it only before the second plane with data.
     boolean used = false;
     for (int p = 0; p < plan.nPlanes; p++) {
@@ -44,7 +45,7 @@ final class FloatGridOps {
       // Only the ny image rows of the transform are read; only occupied columns are non-zero.
       int firstRow = Math.floorMod(-(ny / 2), plan.nv);
       if (ph == null) {
-        // Without w only the real part of the transform is read: half the row-pass cost.
+        // Without w only the real part of the transform is read: half the rows and columns.
         plan.fft.backwardSomeRowsRealPart(grid, nThreads, firstRow, ny, plan.firstCol, plan.nCols);
       } else {
         plan.fft.backwardSomeRows(grid, nThreads, firstRow, ny, plan.firstCol, plan.nCols);
@@ -64,7 +65,8 @@ final class FloatGridOps {
               int g = 2 * (iv * nu + col[x]);
               int i = y * nx + x;
               if (ph == null) {
-                img[i] += grid[g];
+                // One plane: apply the correction here and skip the separate pass below.
+                img[i] = grid[g] * corr[plan.quadrant(x, y)];
               } else {
                 int q = plan.quadrant(x, y);
                 img[i] += grid[g] * ph.re[q] - grid[g + 1] * ph.im[q];
@@ -72,10 +74,11 @@ final class FloatGridOps {
             }
           });
     }
-    double[] corr = plan.correction;
-    for (int y = 0; y < ny; y++) {
-      for (int x = 0; x < nx; x++) {
-        img[y * nx + x] *= corr[plan.quadrant(x, y)];
+    if (ph != null) {
+      for (int y = 0; y < ny; y++) {
+        for (int x = 0; x < nx; x++) {
+          img[y * nx + x] *= corr[plan.quadrant(x, y)];
+        }
       }
     }
     return img;

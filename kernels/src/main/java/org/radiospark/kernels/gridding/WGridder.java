@@ -117,8 +117,21 @@ public final class WGridder {
   public float[] dirty2ms(double[] uvwMetres, double[] freqHz, double[] dirty, float[] weights) {
     int n = uvwMetres.length / 3 * freqHz.length;
     GridPlan plan = GridPlan.build(params, uvwMetres, freqHz, weights, null, n);
-    double[] acc = degrid(plan, dirty);
     float[] out = new float[2 * n];
+    if (params.precision() == Precision.FLOAT && !plan.wGridding) {
+      // 2-D float: no phase or conjugation to undo, so skip the double copy of the sums.
+      checkImage(dirty);
+      float[] f = FloatGridOps.dirty2ms(plan, dirty);
+      int[] idx = plan.sampleIndex;
+      for (int s = 0; s < plan.nActive; s++) {
+        int i = idx[s];
+        double wt = weights == null ? 1 : weights[i];
+        out[2 * i] = (float) (f[2 * s] * wt);
+        out[2 * i + 1] = (float) (f[2 * s + 1] * wt);
+      }
+      return out;
+    }
+    double[] acc = degrid(plan, dirty);
     double[] tmp = new double[2];
     for (int s = 0; s < plan.nActive; s++) {
       int i = plan.sampleIndex[s];
@@ -204,11 +217,15 @@ public final class WGridder {
     return FloatGridOps.ms2dirty(plan, f);
   }
 
-  private double[] degrid(GridPlan plan, double[] dirty) {
+  private void checkImage(double[] dirty) {
     if (dirty == null || dirty.length != params.nx() * params.ny()) {
       throw new InvalidInputException(
           null, "dirty", "expected " + params.ny() + " x " + params.nx() + " pixels");
     }
+  }
+
+  private double[] degrid(GridPlan plan, double[] dirty) {
+    checkImage(dirty);
     if (params.precision() == Precision.DOUBLE) {
       return DoubleGridOps.dirty2ms(plan, dirty);
     }
