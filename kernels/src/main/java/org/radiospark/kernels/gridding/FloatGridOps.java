@@ -10,6 +10,14 @@ import org.radiospark.kernels.fft.ParallelFor;
  * <p>Grid plane layout: {@code grid[2 (iv nu + iu)]} re, {@code +1} im, u fastest. Prepared
  * visibilities: {@code vis[2 s], vis[2 s + 1]} for sorted sample s of the {@link GridPlan}.
  *
+ * <p>Hot loops (measured on the 2-D JMH workload, {@code GriddingBenchmark}): kernel values are
+ * evaluated for batches of {@link #BATCH} samples at once ({@link EsKernel#valuesBatch}, a loop the
+ * JIT vectorises), a sample's contribution to one buffer row is 2W precomputed floats times one v
+ * kernel value ({@link #addRows}, unrolled for W = 4..8), and interpolation is its adjoint ({@link
+ * #sumRows}). In 2-D the image is real, so the FFTs use {@link
+ * org.radiospark.kernels.fft.Fft2D#backwardSomeRowsRealPart} and {@link
+ * org.radiospark.kernels.fft.Fft2D#forwardRealRows} (half the transforms).
+ *
  * <p>Thread safety of the spread: each task takes a run of tiles, spreads each tile's samples into
  * its own (TILE + W)^2 buffer and adds the buffer to the shared plane row by row under a per-row
  * lock (ducc0's scheme). Interpolation only reads the plane.

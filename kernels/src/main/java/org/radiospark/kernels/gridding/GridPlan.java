@@ -18,7 +18,8 @@ import org.radiospark.kernels.model.VisibilityBlock;
  * nv}, so that a backward (+i) FFT puts image pixel {@code x} at frequency index {@code x - nx/2}.
  * Along w, {@code pw = (w - w0) / dw} in plane units.
  *
- * <p>Memory: about 45 bytes per active sample, plus one grid plane, six doubles per quadrant cell
+ * <p>Memory: about 45 bytes per active sample with w-gridding (24 without: no w, flip or plane
+ * arrays, and a direct counting sort by tile), plus one grid plane, six doubles per quadrant cell
  * (a quarter of the pixels), and with w-gridding at most 256 MB of cached u/v kernel values.
  */
 final class GridPlan {
