@@ -192,8 +192,11 @@ public final class Fft2D {
    * {@link #forwardSparseRows(float[], int, int, int, int, int)} for an input whose imaginary parts
    * are zero (a real image placed in the grid): same result, with the row pass transforming two
    * real rows per complex FFT (the rows as real and imaginary parts, separated afterwards by the
-   * Hermitian symmetry of each real row's transform; Press et al., Numerical Recipes, 12.3). The
-   * row pass costs half; the column pass is unchanged.
+   * Hermitian symmetry of each real row's transform; Press et al., Numerical Recipes, 12.3), and
+   * the column pass only over the wanted columns {@code kx <= nx/2} and the mirrors of the others,
+   * which are then filled as {@code A(kx, ky) = conj A(-kx, -ky)}. Both passes cost about half. The
+   * input array is also scratch: the mirrored columns are overwritten. Same round-off order as the
+   * complex transform (float).
    *
    * @param a {@code a[2 (y nx + x)]} real values, {@code a[2 (y nx + x) + 1]} must be 0 in the
    *     {@code nRows} rows from {@code firstRow}; other rows must be zero
@@ -201,7 +204,7 @@ public final class Fft2D {
   public void forwardRealRows(
       float[] a, int nThreads, int firstRow, int nRows, int firstCol, int nCols) {
     check(a.length);
-    realRowPass(a, nThreads, true, firstRow, nRows);
+    realRowPass(a, nThreads, firstRow, nRows);
     // The transform of a real array is Hermitian, A(-kx, -ky) = conj A(kx, ky): transform only the
     // wanted columns kx <= nx/2 and those whose mirror is wanted, then copy the mirrored ones.
     boolean[] wanted = columnMask(firstCol, nCols);
@@ -230,9 +233,11 @@ public final class Fft2D {
 
   /**
    * {@link #backwardSomeRows(float[], int, int, int, int, int)} when only the real parts of the
-   * output rows are wanted: after the column pass, the Hermitian parts {@code (r(k) + conj(r(-k)))
-   * / 2} of two rows, whose transforms are the real parts of the rows' transforms, are packed as
-   * one complex row and transformed together. The row pass costs half.
+   * output rows are wanted: the 2-D Hermitian part {@code h(k) = (a(k) + conj a(-k)) / 2}, whose
+   * transform is the real part of a's, is formed on the columns {@code kx <= nx/2} (those wanted or
+   * mirroring wanted ones), only those columns are transformed (the others are conjugates), and the
+   * rows, Hermitian, are transformed two at a time as real and imaginary part of one complex FFT.
+   * Both passes cost about half.
    *
    * @param a input grid; on return the {@code nRows} rows from {@code firstRow} hold the real parts
    *     of the backward transform in the even slots and 0 in the odd slots; other rows hold
@@ -411,8 +416,8 @@ public final class Fft2D {
     return java.util.Arrays.copyOf(b, 2 * n);
   }
 
-  /** Row pass of the real-row transforms, two rows per complex FFT (an odd last row alone). */
-  private void realRowPass(float[] a, int nThreads, boolean fwd, int firstRow, int nRows) {
+  /** Forward row pass over real rows, two rows per complex FFT (an odd last row alone). */
+  private void realRowPass(float[] a, int nThreads, int firstRow, int nRows) {
     FloatFFT_1D row = rowF();
     int nPairs = (nRows + 1) / 2;
     int pairsPerTask = Math.max(1, nPairs / (8 * nThreads));
@@ -426,11 +431,7 @@ public final class Fft2D {
           for (int k = t * pairsPerTask; k < end; k++) {
             int ya = Math.floorMod(firstRow + 2 * k, ny);
             int yb = 2 * k + 1 < nRows ? Math.floorMod(firstRow + 2 * k + 1, ny) : -1;
-            if (fwd) {
-              forwardPair(row, a, ya, yb, z);
-            } else {
-              backwardPairRealPart(row, a, ya, yb, z);
-            }
+            forwardPair(row, a, ya, yb, z);
           }
         });
   }
@@ -456,35 +457,6 @@ public final class Fft2D {
       if (yb >= 0) {
         a[ob + 2 * k] = 0.5f * (zi + mi);
         a[ob + 2 * k + 1] = 0.5f * (mr - zr);
-      }
-    }
-  }
-
-  /** Real parts of the backward transforms of rows ya and yb (yb = -1: none), in place. */
-  private void backwardPairRealPart(FloatFFT_1D row, float[] a, int ya, int yb, float[] z) {
-    int oa = 2 * ya * nx;
-    int ob = 2 * yb * nx;
-    // z = H_a + i H_b with H(k) = (r(k) + conj r(-k)) / 2, whose transforms are real.
-    for (int k = 0; k < nx; k++) {
-      int km = k == 0 ? 0 : nx - k;
-      float har = 0.5f * (a[oa + 2 * k] + a[oa + 2 * km]);
-      float hai = 0.5f * (a[oa + 2 * k + 1] - a[oa + 2 * km + 1]);
-      float hbr = 0f;
-      float hbi = 0f;
-      if (yb >= 0) {
-        hbr = 0.5f * (a[ob + 2 * k] + a[ob + 2 * km]);
-        hbi = 0.5f * (a[ob + 2 * k + 1] - a[ob + 2 * km + 1]);
-      }
-      z[2 * k] = har - hbi;
-      z[2 * k + 1] = hai + hbr;
-    }
-    row.complexInverse(z, false);
-    for (int x = 0; x < nx; x++) {
-      a[oa + 2 * x] = z[2 * x];
-      a[oa + 2 * x + 1] = 0f;
-      if (yb >= 0) {
-        a[ob + 2 * x] = z[2 * x + 1];
-        a[ob + 2 * x + 1] = 0f;
       }
     }
   }
