@@ -194,9 +194,8 @@ public final class Fft2D {
    * real rows per complex FFT (the rows as real and imaginary parts, separated afterwards by the
    * Hermitian symmetry of each real row's transform; Press et al., Numerical Recipes, 12.3), and
    * the column pass only over the wanted columns {@code kx <= nx/2} and the mirrors of the others,
-   * which are then filled as {@code A(kx, ky) = conj A(-kx, -ky)}. Both passes cost about half. The
-   * input array is also scratch: the mirrored columns are overwritten. Same round-off order as the
-   * complex transform (float).
+   * which are then filled as {@code A(kx, ky) = conj A(-kx, -ky)}. Both passes cost about half.
+   * Columns outside the wanted range keep intermediate values.
    *
    * @param a {@code a[2 (y nx + x)]} real values, {@code a[2 (y nx + x) + 1]} must be 0 in the
    *     {@code nRows} rows from {@code firstRow}; other rows must be zero
