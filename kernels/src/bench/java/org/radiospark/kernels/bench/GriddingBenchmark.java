@@ -22,9 +22,10 @@ import org.radiospark.kernels.model.VisibilityBlock;
 /**
  * Throughput of {@link WGridder} in visibilities per second (JMH "ops/s" = vis/s, thanks to
  * {@code OperationsPerInvocation}), one thread, on a 1024 x 1024 image of 1 arcmin pixels with 1 M
- * visibilities (100 000 rows x 10 channels, 150-160 MHz) with a Gaussian uv distribution (see
- * {@link #uvFill}) and |w| up to 400 wavelengths (an MWA-like snapshot far from zenith). Each call includes
- * the kernel choice, the bucket sort, the FFTs and the corrections, as a caller would pay.
+ * visibilities (100 000 rows x 10 channels, 150-160 MHz; the {@code *4M} methods 4 M, 400 000
+ * rows) with a Gaussian uv distribution (see {@link #uvFill}) and |w| up to 400 wavelengths (an
+ * MWA-like snapshot far from zenith). Each call includes the kernel choice, the bucket sort, the
+ * FFTs and the corrections, as a caller would pay.
  *
  * <p>Run (from the repository root; details in {@code package-info.java} of this package):
  *
@@ -103,6 +104,41 @@ public class GriddingBenchmark {
     System.out.println("\nsetup: " + gridder.setup(uvw, freq, weights));
   }
 
+  /** Four times the rows (4 M visibilities) on the same image and uv distribution. */
+  static final int N_ROWS_4M = 4 * N_ROWS;
+
+  double[] uvw4;
+  float[] vis4;
+  float[] weights4;
+
+  /**
+   * The 4 M-visibility data set, made on first use only (the 1 M benchmarks do not pay for it):
+   * the same distributions as {@link #setup()}, so vis/s at 1 M and 4 M show how the fixed FFT
+   * and image costs are amortised.
+   */
+  private void ensure4M() {
+    if (uvw4 != null) {
+      return;
+    }
+    Random r = new Random(2);
+    double lambda = VisibilityBlock.C / 160e6;
+    double sUv = uvFill / (2 * CELL) * lambda;
+    uvw4 = new double[3 * N_ROWS_4M];
+    for (int i = 0; i < N_ROWS_4M; i++) {
+      uvw4[3 * i] = r.nextGaussian() * sUv;
+      uvw4[3 * i + 1] = r.nextGaussian() * sUv;
+      uvw4[3 * i + 2] = (2 * r.nextDouble() - 1) * 400 * lambda;
+    }
+    int n = N_ROWS_4M * N_CHAN;
+    vis4 = new float[2 * n];
+    weights4 = new float[n];
+    for (int i = 0; i < n; i++) {
+      vis4[2 * i] = (float) r.nextGaussian();
+      vis4[2 * i + 1] = (float) r.nextGaussian();
+      weights4[i] = 1f;
+    }
+  }
+
   /** Visibilities to dirty image. */
   @Benchmark
   @OperationsPerInvocation(N_VIS)
@@ -115,5 +151,21 @@ public class GriddingBenchmark {
   @OperationsPerInvocation(N_VIS)
   public float[] dirty2ms() {
     return gridder.dirty2ms(uvw, freq, image, weights);
+  }
+
+  /** Visibilities to dirty image, 4 M visibilities per call. */
+  @Benchmark
+  @OperationsPerInvocation(4 * N_VIS)
+  public double[] ms2dirty4M() {
+    ensure4M();
+    return gridder.ms2dirty(uvw4, freq, vis4, weights4);
+  }
+
+  /** Image to visibilities, 4 M visibilities per call. */
+  @Benchmark
+  @OperationsPerInvocation(4 * N_VIS)
+  public float[] dirty2ms4M() {
+    ensure4M();
+    return gridder.dirty2ms(uvw4, freq, image, weights4);
   }
 }

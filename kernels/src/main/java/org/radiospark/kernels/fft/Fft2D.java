@@ -188,6 +188,278 @@ public final class Fft2D {
     rowPass(a, nThreads, false, firstRow, nRows);
   }
 
+  /**
+   * {@link #forwardSparseRows(float[], int, int, int, int, int)} for an input whose imaginary parts
+   * are zero (a real image placed in the grid): same result, with the row pass transforming two
+   * real rows per complex FFT (the rows as real and imaginary parts, separated afterwards by the
+   * Hermitian symmetry of each real row's transform; Press et al., Numerical Recipes, 12.3), and
+   * the column pass only over the wanted columns {@code kx <= nx/2} and the mirrors of the others,
+   * which are then filled as {@code A(kx, ky) = conj A(-kx, -ky)}. Both passes cost about half.
+   * Columns outside the wanted range keep intermediate values.
+   *
+   * @param a {@code a[2 (y nx + x)]} real values, {@code a[2 (y nx + x) + 1]} must be 0 in the
+   *     {@code nRows} rows from {@code firstRow}; other rows must be zero
+   */
+  public void forwardRealRows(
+      float[] a, int nThreads, int firstRow, int nRows, int firstCol, int nCols) {
+    check(a.length);
+    realRowPass(a, nThreads, firstRow, nRows);
+    // The transform of a real array is Hermitian, A(-kx, -ky) = conj A(kx, ky): transform only the
+    // wanted columns kx <= nx/2 and those whose mirror is wanted, then copy the mirrored ones.
+    boolean[] wanted = columnMask(firstCol, nCols);
+    boolean[] half = halfMask(wanted);
+    columnPass(a, nThreads, true, maskBlocks(half));
+    int[] mirrored = mirroredColumns(wanted, half);
+    if (mirrored.length > 0) {
+      int rowsPerTask = Math.max(1, ny / (8 * nThreads));
+      ParallelFor.run(
+          nThreads,
+          (ny + rowsPerTask - 1) / rowsPerTask,
+          t -> {
+            int end = Math.min(ny, (t + 1) * rowsPerTask);
+            for (int y = t * rowsPerTask; y < end; y++) {
+              int dst = 2 * y * nx;
+              int src = 2 * ((ny - y) % ny) * nx;
+              for (int c : mirrored) {
+                int m = nx - c;
+                a[dst + 2 * c] = a[src + 2 * m];
+                a[dst + 2 * c + 1] = -a[src + 2 * m + 1];
+              }
+            }
+          });
+    }
+  }
+
+  /**
+   * {@link #backwardSomeRows(float[], int, int, int, int, int)} when only the real parts of the
+   * output rows are wanted: the 2-D Hermitian part {@code h(k) = (a(k) + conj a(-k)) / 2}, whose
+   * transform is the real part of a's, is formed on the columns {@code kx <= nx/2} (those wanted or
+   * mirroring wanted ones), only those columns are transformed (the others are conjugates), and the
+   * rows, Hermitian, are transformed two at a time as real and imaginary part of one complex FFT.
+   * Both passes cost about half.
+   *
+   * @param a input grid; on return the {@code nRows} rows from {@code firstRow} hold the real parts
+   *     of the backward transform in the even slots and 0 in the odd slots; other rows hold
+   *     intermediate values
+   */
+  public void backwardSomeRowsRealPart(
+      float[] a, int nThreads, int firstRow, int nRows, int firstCol, int nCols) {
+    check(a.length);
+    // Re(F a) = F h with h(k) = (a(k) + conj a(-k)) / 2 (2-D negation), which is Hermitian, and so
+    // is its column transform along x: only the columns kx <= nx/2 are transformed, the row pass
+    // reads the others as conjugates.
+    boolean[] half = halfMask(columnMask(firstCol, nCols));
+    int[] cols = indices(half);
+    int rowsPerTask = Math.max(1, ny / (8 * nThreads));
+    ParallelFor.run(
+        nThreads,
+        (ny + rowsPerTask - 1) / rowsPerTask,
+        t -> {
+          int end = Math.min(ny, (t + 1) * rowsPerTask);
+          for (int y = t * rowsPerTask; y < end; y++) {
+            hermitianPartRow(a, y, cols);
+          }
+        });
+    columnPass(a, nThreads, false, maskBlocks(half));
+    int nPairs = (nRows + 1) / 2;
+    int pairsPerTask = Math.max(1, nPairs / (8 * nThreads));
+    FloatFFT_1D row = rowF();
+    ParallelFor.run(
+        nThreads,
+        (nPairs + pairsPerTask - 1) / pairsPerTask,
+        t -> {
+          float[] z = new float[2 * nx];
+          int end = Math.min(nPairs, (t + 1) * pairsPerTask);
+          for (int k = t * pairsPerTask; k < end; k++) {
+            int ya = Math.floorMod(firstRow + 2 * k, ny);
+            int yb = 2 * k + 1 < nRows ? Math.floorMod(firstRow + 2 * k + 1, ny) : -1;
+            backwardHermitianPair(row, a, ya, yb, z);
+          }
+        });
+  }
+
+  /**
+   * Row y of the Hermitian part, in place on the columns {@code cols} (all {@code <= nx/2}): h(kx,
+   * y) = (a(kx, y) + conj a(-kx, -y)) / 2. Self-mirrored columns (0 and nx/2) pair row y with row
+   * -y and are done by the smaller of the two, so concurrent rows never write the same value.
+   */
+  private void hermitianPartRow(float[] a, int y, int[] cols) {
+    int ym = (ny - y) % ny;
+    int oy = 2 * y * nx;
+    int om = 2 * ym * nx;
+    for (int c : cols) {
+      int m = (nx - c) % nx;
+      if (m == c) {
+        if (y > ym) {
+          continue;
+        }
+        float r1 = a[oy + 2 * c];
+        float i1 = a[oy + 2 * c + 1];
+        float r2 = a[om + 2 * c];
+        float i2 = a[om + 2 * c + 1];
+        a[oy + 2 * c] = 0.5f * (r1 + r2);
+        a[oy + 2 * c + 1] = 0.5f * (i1 - i2);
+        a[om + 2 * c] = 0.5f * (r2 + r1);
+        a[om + 2 * c + 1] = 0.5f * (i2 - i1);
+      } else {
+        // Column m > nx/2 is never written here, so it still holds the input.
+        a[oy + 2 * c] = 0.5f * (a[oy + 2 * c] + a[om + 2 * m]);
+        a[oy + 2 * c + 1] = 0.5f * (a[oy + 2 * c + 1] - a[om + 2 * m + 1]);
+      }
+    }
+  }
+
+  /**
+   * Real backward transforms of two rows whose values at {@code kx <= nx/2} are valid and which are
+   * Hermitian (the others are their conjugates), as real and imaginary part of one complex FFT.
+   */
+  private void backwardHermitianPair(FloatFFT_1D row, float[] a, int ya, int yb, float[] z) {
+    int oa = 2 * ya * nx;
+    int ob = 2 * yb * nx;
+    int h = nx / 2;
+    for (int k = 0; k <= h; k++) {
+      float ar = a[oa + 2 * k];
+      float ai = a[oa + 2 * k + 1];
+      float br = yb < 0 ? 0f : a[ob + 2 * k];
+      float bi = yb < 0 ? 0f : a[ob + 2 * k + 1];
+      z[2 * k] = ar - bi;
+      z[2 * k + 1] = ai + br;
+      int km = nx - k;
+      if (k > 0 && km > h) {
+        // conj A + i conj B at -k.
+        z[2 * km] = ar + bi;
+        z[2 * km + 1] = br - ai;
+      }
+    }
+    row.complexInverse(z, false);
+    for (int x = 0; x < nx; x++) {
+      a[oa + 2 * x] = z[2 * x];
+      a[oa + 2 * x + 1] = 0f;
+      if (yb >= 0) {
+        a[ob + 2 * x] = z[2 * x + 1];
+        a[ob + 2 * x + 1] = 0f;
+      }
+    }
+  }
+
+  /** Columns of the cyclic range [first, first + n). */
+  private boolean[] columnMask(int first, int n) {
+    boolean[] m = new boolean[nx];
+    int f = Math.floorMod(first, nx);
+    for (int k = 0; k < Math.min(n, nx); k++) {
+      m[(f + k) % nx] = true;
+    }
+    return m;
+  }
+
+  /** Columns c <= nx/2 that are wanted or whose mirror (-c mod nx) is wanted. */
+  private boolean[] halfMask(boolean[] wanted) {
+    boolean[] h = new boolean[nx];
+    for (int c = 0; c <= nx / 2; c++) {
+      h[c] = wanted[c] || wanted[(nx - c) % nx];
+    }
+    return h;
+  }
+
+  /** Wanted columns that are not in the half mask (their values are mirror conjugates). */
+  private static int[] mirroredColumns(boolean[] wanted, boolean[] half) {
+    int n = 0;
+    for (int c = 0; c < wanted.length; c++) {
+      if (wanted[c] && !half[c]) {
+        n++;
+      }
+    }
+    int[] out = new int[n];
+    n = 0;
+    for (int c = 0; c < wanted.length; c++) {
+      if (wanted[c] && !half[c]) {
+        out[n++] = c;
+      }
+    }
+    return out;
+  }
+
+  private static int[] indices(boolean[] mask) {
+    int n = 0;
+    for (boolean b : mask) {
+      n += b ? 1 : 0;
+    }
+    int[] out = new int[n];
+    n = 0;
+    for (int c = 0; c < mask.length; c++) {
+      if (mask[c]) {
+        out[n++] = c;
+      }
+    }
+    return out;
+  }
+
+  /** (start, count) pairs of at most COLUMN_BLOCK consecutive columns covering the mask. */
+  private static int[] maskBlocks(boolean[] mask) {
+    int[] b = new int[2 * mask.length];
+    int n = 0;
+    int c = 0;
+    while (c < mask.length) {
+      if (!mask[c]) {
+        c++;
+        continue;
+      }
+      int start = c;
+      while (c < mask.length && mask[c] && c - start < COLUMN_BLOCK) {
+        c++;
+      }
+      b[2 * n] = start;
+      b[2 * n + 1] = c - start;
+      n++;
+    }
+    return java.util.Arrays.copyOf(b, 2 * n);
+  }
+
+  /** Forward row pass over real rows, two rows per complex FFT (an odd last row alone). */
+  private void realRowPass(float[] a, int nThreads, int firstRow, int nRows) {
+    FloatFFT_1D row = rowF();
+    int nPairs = (nRows + 1) / 2;
+    int pairsPerTask = Math.max(1, nPairs / (8 * nThreads));
+    int nTasks = (nPairs + pairsPerTask - 1) / pairsPerTask;
+    ParallelFor.run(
+        nThreads,
+        nTasks,
+        t -> {
+          float[] z = new float[2 * nx];
+          int end = Math.min(nPairs, (t + 1) * pairsPerTask);
+          for (int k = t * pairsPerTask; k < end; k++) {
+            int ya = Math.floorMod(firstRow + 2 * k, ny);
+            int yb = 2 * k + 1 < nRows ? Math.floorMod(firstRow + 2 * k + 1, ny) : -1;
+            forwardPair(row, a, ya, yb, z);
+          }
+        });
+  }
+
+  /** Forward transforms of real rows ya and yb (yb = -1: none) through one complex FFT. */
+  private void forwardPair(FloatFFT_1D row, float[] a, int ya, int yb, float[] z) {
+    int oa = 2 * ya * nx;
+    int ob = 2 * yb * nx;
+    for (int x = 0; x < nx; x++) {
+      z[2 * x] = a[oa + 2 * x];
+      z[2 * x + 1] = yb < 0 ? 0f : a[ob + 2 * x];
+    }
+    row.complexForward(z);
+    // A(k) = (Z(k) + conj Z(-k)) / 2 and B(k) = (Z(k) - conj Z(-k)) / 2i.
+    for (int k = 0; k < nx; k++) {
+      int km = k == 0 ? 0 : nx - k;
+      float zr = z[2 * k];
+      float zi = z[2 * k + 1];
+      float mr = z[2 * km];
+      float mi = z[2 * km + 1];
+      a[oa + 2 * k] = 0.5f * (zr + mr);
+      a[oa + 2 * k + 1] = 0.5f * (zi - mi);
+      if (yb >= 0) {
+        a[ob + 2 * k] = 0.5f * (zi + mi);
+        a[ob + 2 * k + 1] = 0.5f * (mr - zr);
+      }
+    }
+  }
+
   /** (start, count) pairs of column blocks covering the cyclic range, split at the wrap. */
   private int[] columnBlocks(int firstCol, int nCols) {
     int first = Math.floorMod(firstCol, nx);
@@ -364,8 +636,12 @@ public final class Fft2D {
   }
 
   private void columnPass(float[] a, int nThreads, boolean fwd, int firstCol, int nCols) {
+    columnPass(a, nThreads, fwd, columnBlocks(firstCol, nCols));
+  }
+
+  /** Column transforms of the (start, count) column blocks. */
+  private void columnPass(float[] a, int nThreads, boolean fwd, int[] blocks) {
     FloatFFT_1D col = colF();
-    int[] blocks = columnBlocks(firstCol, nCols);
     int nColTasks = blocks.length / 2;
     ParallelFor.run(
         nThreads,

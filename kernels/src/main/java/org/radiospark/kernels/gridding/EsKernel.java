@@ -174,6 +174,42 @@ public final class EsKernel {
     }
   }
 
+  /**
+   * Kernel values for a batch of points, {@code out[j * stride + k] = } value {@code j} of {@link
+   * #values(double, double[])} at offset {@code s[k]}, for {@code k < n}, {@code j < W}. The Horner
+   * recurrences run with the batch index innermost, a loop shape the JIT vectorises, and in the
+   * same order of operations as {@link #values(double, double[])}, so the values are bitwise
+   * identical. Cost {@code W (D+1) n} multiply-adds.
+   *
+   * @param s offsets in [-1, 1], at least n
+   * @param n batch size, {@code n <= stride}
+   * @param acc work array of at least n doubles
+   * @param out receives the values, length at least {@code (W - 1) stride + n}
+   * @param stride distance between the rows of out
+   */
+  public void valuesBatch(double[] s, int n, double[] acc, float[] out, int stride) {
+    int w = support;
+    int m = degree + 1;
+    double[] c = coeffT;
+    for (int j = 0; j < w; j++) {
+      int o = j * m;
+      double c0 = c[o];
+      for (int k = 0; k < n; k++) {
+        acc[k] = c0;
+      }
+      for (int d = 1; d < m; d++) {
+        double cd = c[o + d];
+        for (int k = 0; k < n; k++) {
+          acc[k] = acc[k] * s[k] + cd;
+        }
+      }
+      int ob = j * stride;
+      for (int k = 0; k < n; k++) {
+        out[ob + k] = (float) acc[k];
+      }
+    }
+  }
+
   /** The single value {@code out[j]} of {@link #values(double, double[])}. */
   public double value(int j, double s) {
     int m = degree + 1;

@@ -18,7 +18,8 @@ import org.radiospark.kernels.model.VisibilityBlock;
  * nv}, so that a backward (+i) FFT puts image pixel {@code x} at frequency index {@code x - nx/2}.
  * Along w, {@code pw = (w - w0) / dw} in plane units.
  *
- * <p>Memory: about 45 bytes per active sample, plus one grid plane, six doubles per quadrant cell
+ * <p>Memory: about 45 bytes per active sample with w-gridding (24 without: no w, flip or plane
+ * arrays, and a direct counting sort by tile), plus one grid plane, six doubles per quadrant cell
  * (a quarter of the pixels), and with w-gridding at most 256 MB of cached u/v kernel values.
  */
 final class GridPlan {
@@ -45,6 +46,9 @@ final class GridPlan {
 
   /** Active samples in sorted order. */
   final int nActive;
+
+  // Per sorted sample: index into the caller's arrays, grid coordinates u, v (cells) and, with
+  // w-gridding only (null otherwise), w (planes), flip flag and first plane.
 
   final int[] sampleIndex;
   final double[] pu;
@@ -334,10 +338,19 @@ final class GridPlan {
         // work per plane ~ 6 units. With w-gridding the u/v kernel values are cached, so a sample
         // costs W^3 taps, 2 W (D+1) terms once and W (D+1) for its w values (D ~ W + 3).
         double taps = w ? (double) wS * wS * wS + 3.0 * wS * (wS + 3) : wS * (wS + 2.0 * (wS + 3));
+        double fftUnits = 1.4;
+        if (!w && params.precision() == Precision.FLOAT) {
+          // 2-D float (FloatGridOps, real-image FFTs), measured with JMH's workload at 1024^2
+          // and 1 M samples for W = 6, 7, 8: ~28 ns per sample (coordinates, batched kernel
+          // values, buffer bookkeeping) plus ~0.75 ns per tap, i.e. 47 + 1.25 W^2 units; the
+          // half-column FFTs cost ~0.65 ns per point per log2 (1.08 units).
+          taps = 47 + 1.25 * wS * wS;
+          fftUnits = 1.08;
+        }
         double cost =
             (double) active * taps
                 + planes
-                    * (1.4 * gu * gv * Math.log((double) gu * gv) / Math.log(2)
+                    * (fftUnits * gu * gv * Math.log((double) gu * gv) / Math.log(2)
                         + 6.0 * params.nx() * params.ny());
         if (cost < bestCost) {
           bestCost = cost;
@@ -358,6 +371,10 @@ final class GridPlan {
     }
 
     private void sortSamples(double[] uvw, double[] freqHz, float[] weightsF, double[] weightsD) {
+      if (!params.wGridding()) {
+        sortSamples2d(uvw, freqHz, weightsF, weightsD);
+        return;
+      }
       int wSupp = kernel.support();
       double halfW = 0.5 * wSupp;
       double dx = params.pixSizeXRad();
@@ -463,6 +480,97 @@ final class GridPlan {
       for (int p = 0; p < nPlanes; p++) {
         planeStart[p + 1] = planeStart[p] + planeCount[p + 1];
       }
+    }
+
+    /**
+     * 2-D case of {@link #sortSamples}: one plane, so the key is the tile alone and a counting sort
+     * places each sample directly. Pass 1 computes the keys and counts them; pass 2 recomputes the
+     * grid coordinates (cheaper than storing and gathering them) and writes each sample to its
+     * sorted slot. No w, flip or plane arrays: they are only read with w-gridding.
+     */
+    private void sortSamples2d(double[] uvw, double[] freqHz, float[] weightsF, double[] weightsD) {
+      int wSupp = kernel.support();
+      double halfW = 0.5 * wSupp;
+      double dx = params.pixSizeXRad();
+      double dy = params.pixSizeYRad();
+      ntu = (nu + 2 * wSupp) / TILE + 2;
+      int ntv = (nv + 2 * wSupp) / TILE + 2;
+      int nKeys = ntu * ntv;
+      int n = nActive;
+      int[] keys = new int[n];
+      int[] count = new int[nKeys + 1];
+      boolean[] colStart = new boolean[nu];
+      double[] scaleU = new double[nChan];
+      double[] scaleV = new double[nChan];
+      for (int c = 0; c < nChan; c++) {
+        double scale = freqHz[c] / VisibilityBlock.C;
+        scaleU[c] = -scale * dx;
+        scaleV[c] = scale * dy;
+      }
+      boolean all = weightsF == null && weightsD == null;
+      int a = 0;
+      for (int r = 0; r < nRows; r++) {
+        double ur = uvw[3 * r];
+        double vr = uvw[3 * r + 1];
+        for (int c = 0; c < nChan; c++) {
+          if (!all && !isActive(weightsF, weightsD, r * nChan + c)) {
+            continue;
+          }
+          // Pass 2 repeats this arithmetic exactly, so a sample's cells match its tile key.
+          double fu = ur * scaleU[c];
+          fu -= Math.floor(fu);
+          double fv = vr * scaleV[c];
+          fv -= Math.floor(fv);
+          int i0u = (int) Math.ceil(fu * nu - halfW);
+          int i0v = (int) Math.ceil(fv * nv - halfW);
+          int key = ((i0v + wSupp) / TILE) * ntu + (i0u + wSupp) / TILE;
+          keys[a++] = key;
+          count[key + 1]++;
+          colStart[i0u < 0 ? i0u + nu : i0u >= nu ? i0u - nu : i0u] = true;
+        }
+      }
+      int nTiles = 0;
+      for (int k = 0; k < nKeys; k++) {
+        if (count[k + 1] > 0) {
+          nTiles++;
+        }
+        count[k + 1] += count[k];
+      }
+      tiles = new int[nTiles];
+      tileBegin = new int[nTiles + 1];
+      int t = 0;
+      for (int k = 0; k < nKeys; k++) {
+        if (count[k + 1] > count[k]) {
+          tiles[t] = k;
+          tileBegin[t] = count[k];
+          t++;
+        }
+      }
+      tileBegin[nTiles] = n;
+      sampleIndex = new int[n];
+      pu = new double[n];
+      pv = new double[n];
+      a = 0;
+      for (int r = 0; r < nRows; r++) {
+        double ur = uvw[3 * r];
+        double vr = uvw[3 * r + 1];
+        for (int c = 0; c < nChan; c++) {
+          int i = r * nChan + c;
+          if (!all && !isActive(weightsF, weightsD, i)) {
+            continue;
+          }
+          double fu = ur * scaleU[c];
+          fu -= Math.floor(fu);
+          double fv = vr * scaleV[c];
+          fv -= Math.floor(fv);
+          int dst = count[keys[a++]]++;
+          pu[dst] = fu * nu;
+          pv[dst] = fv * nv;
+          sampleIndex[dst] = i;
+        }
+      }
+      occupiedColumns(colStart, wSupp);
+      planeStart = new int[] {0, n};
     }
 
     /**

@@ -151,6 +151,109 @@ class Fft2DTest {
     }
   }
 
+  static float[] toFloat(double[] a) {
+    float[] f = new float[a.length];
+    for (int i = 0; i < a.length; i++) {
+      f[i] = (float) a[i];
+    }
+    return f;
+  }
+
+  /** Relative L2 difference of the real parts (even slots) of rows [first, first + n) mod ny. */
+  static double relL2RealRows(float[] ref, float[] x, int ny, int nx, int first, int n) {
+    double num = 0;
+    double den = 0;
+    for (int k = 0; k < n; k++) {
+      int y = Math.floorMod(first + k, ny);
+      for (int c = 0; c < nx; c++) {
+        double d = ref[2 * (y * nx + c)] - x[2 * (y * nx + c)];
+        num += d * d;
+        den += (double) ref[2 * (y * nx + c)] * ref[2 * (y * nx + c)];
+      }
+    }
+    return Math.sqrt(num / den);
+  }
+
+  // Float FFT round-off grows like u log2(n) with u = 2^-24 ~ 6e-8: 1e-5 leaves a wide margin
+  // for these sizes yet catches any packing error (those are O(1)).
+  static final double FLOAT_TOL = 1e-5;
+
+  @ParameterizedTest
+  @CsvSource({
+    "12,10,3,5,2,7,1",
+    "16,16,0,16,0,16,2",
+    "9,14,7,4,11,6,1",
+    "20,18,15,9,4,18,3",
+    "10,15,2,7,3,9,2",
+    "7,9,0,7,0,9,1",
+    "8,12,6,3,10,5,1"
+  })
+  void realRowForwardMatchesComplexForward(
+      int ny, int nx, int first, int n, int firstCol, int nCols, int nThreads) {
+    double[] d = random(2 * nx * ny, 7 + ny);
+    for (int i = 0; i < d.length; i++) {
+      int y = i / (2 * nx);
+      boolean inRows = Math.floorMod(y - first, ny) < n;
+      if (i % 2 == 1 || !inRows) {
+        d[i] = 0;
+      }
+    }
+    float[] ref = toFloat(d);
+    float[] got = toFloat(d);
+    Fft2D f = Fft2D.of(ny, nx);
+    f.forwardSparseRows(ref, nThreads, first, n, firstCol, nCols);
+    f.forwardRealRows(got, nThreads, first, n, firstCol, nCols);
+    // Compare the output columns that were computed, real and imaginary parts.
+    double num = 0;
+    double den = 0;
+    for (int y = 0; y < ny; y++) {
+      for (int k = 0; k < nCols; k++) {
+        int c = Math.floorMod(firstCol + k, nx);
+        for (int part = 0; part < 2; part++) {
+          double r = ref[2 * (y * nx + c) + part];
+          double e = r - got[2 * (y * nx + c) + part];
+          num += e * e;
+          den += r * r;
+        }
+      }
+    }
+    assertTrue(Math.sqrt(num / den) < FLOAT_TOL, "rel L2 " + Math.sqrt(num / den));
+  }
+
+  @ParameterizedTest
+  @CsvSource({
+    "12,10,3,5,2,7,1",
+    "16,16,0,16,0,16,2",
+    "9,14,7,4,11,6,1",
+    "20,18,15,9,4,18,3",
+    "10,15,2,7,3,9,2",
+    "7,9,0,7,0,9,1",
+    "8,12,6,3,10,5,1"
+  })
+  void realPartBackwardMatchesComplexBackward(
+      int ny, int nx, int first, int n, int firstCol, int nCols, int nThreads) {
+    double[] d = random(2 * nx * ny, 11 + nx);
+    for (int i = 0; i < d.length; i++) {
+      int c = (i / 2) % nx;
+      if (Math.floorMod(c - firstCol, nx) >= nCols) {
+        d[i] = 0;
+      }
+    }
+    float[] ref = toFloat(d);
+    float[] got = toFloat(d);
+    Fft2D f = Fft2D.of(ny, nx);
+    f.backwardSomeRows(ref, nThreads, first, n, firstCol, nCols);
+    f.backwardSomeRowsRealPart(got, nThreads, first, n, firstCol, nCols);
+    double err = relL2RealRows(ref, got, ny, nx, first, n);
+    assertTrue(err < FLOAT_TOL, "rel L2 " + err);
+    for (int k = 0; k < n; k++) {
+      int y = Math.floorMod(first + k, ny);
+      for (int c = 0; c < nx; c++) {
+        assertEquals(0f, got[2 * (y * nx + c) + 1]);
+      }
+    }
+  }
+
   @Test
   void backwardIsAdjointOfForward() {
     int ny = 24;

@@ -87,6 +87,29 @@ class KernelTableTest {
   }
 
   @ParameterizedTest
+  @ValueSource(ints = {3, 6, 7, 16})
+  void batchedValuesEqualSingleValuesBitForBit(int w) {
+    EsKernel k = new EsKernel(w, 2.2, 1e-7);
+    java.util.Random r = new java.util.Random(w);
+    int n = 37;
+    int stride = 40;
+    double[] s = new double[n];
+    for (int i = 0; i < n; i++) {
+      s[i] = 2 * r.nextDouble() - 1;
+    }
+    s[0] = -1;
+    float[] out = new float[w * stride];
+    k.valuesBatch(s, n, new double[n], out, stride);
+    float[] one = new float[w];
+    for (int i = 0; i < n; i++) {
+      k.values(s[i], one);
+      for (int j = 0; j < w; j++) {
+        assertEquals(one[j], out[j * stride + i], 0f, "sample " + i + " cell " + j);
+      }
+    }
+  }
+
+  @ParameterizedTest
   @ValueSource(ints = {4, 8, 12, 16})
   void fourierInterpolantMatchesQuadrature(int w) {
     EsKernel k = new EsKernel(w, 2.3, 1e-6);
