@@ -81,11 +81,9 @@ public final class OutputSet implements AutoCloseable {
 
   /** Temporary files are created owner-only; finished outputs are rw-r--r-- like any other. */
   private static void readableByAll(Path p) throws IOException {
-    try {
+    if (Files.getFileStore(p).supportsFileAttributeView("posix")) {
       Files.setPosixFilePermissions(
           p, java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
-    } catch (UnsupportedOperationException notPosix) {
-      // non-POSIX file systems keep their defaults
     }
   }
 
