@@ -17,7 +17,8 @@ import org.visnow.jlargearrays.ConcurrencyUtils;
  * the exact adjoint of {@code forward}.
  *
  * <p>Cost {@code O(nx ny log(nx ny))}; sizes with factors 2, 3 and 5 only are fast (see {@link
- * #goodSize}); other sizes fall back to Bluestein's algorithm inside JTransforms.
+ * #goodSize}); powers of two fastest ({@link #relativeCost}); other sizes fall back to Bluestein's
+ * algorithm inside JTransforms.
  *
  * <p>Plans are immutable once built and cached per size in a thread-safe map ({@link #of}).
  * JTransforms keeps its own thread count in a global static; the first use of this class sets it to
