@@ -66,6 +66,15 @@ public class GriddingBenchmark {
   @Param({"0.33", "0.17"})
   public double uvFill;
 
+  /**
+   * Largest oversampling factor the grid choice may use (1.1 .. 2.6; 2.6 is the default of {@link
+   * GridderParams#of}). A smaller cap reproduces earlier grid choices in the same session, e.g.
+   * 1.49 keeps 1024 pixels at epsilon 1e-4 on the 1500^2 grid chosen before the FFT-speed-aware
+   * size choice (1536^2 now).
+   */
+  @Param({"2.6"})
+  public double sigmaMax;
+
   double[] uvw;
   double[] freq;
   float[] vis;
@@ -100,7 +109,9 @@ public class GriddingBenchmark {
       image[i] = r.nextGaussian();
     }
     gridder =
-        new WGridder(GridderParams.of(NPIX, NPIX, CELL, CELL, epsilon, wGridding, precision, 1));
+        new WGridder(
+            new GridderParams(
+                NPIX, NPIX, CELL, CELL, epsilon, wGridding, precision, 1, 1.1, sigmaMax));
     System.out.println("\nsetup: " + gridder.setup(uvw, freq, weights));
   }
 

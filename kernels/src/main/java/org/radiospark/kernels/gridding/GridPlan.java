@@ -328,10 +328,10 @@ final class GridPlan {
       }
       double bestCost = Double.POSITIVE_INFINITY;
       KernelTable.Entry best = null;
+      int bestNu = 0;
+      int bestNv = 0;
       for (KernelTable.Entry e : safe) {
         int wS = e.support();
-        int gu = gridSize(params.nx(), e.sigma(), wS);
-        int gv = gridSize(params.ny(), e.sigma(), wS);
         double planes = w ? Math.ceil(wRange * 2 * e.sigma() * halfRange) + wS : 1;
         // Relative costs profiled on this code (JFR, 1 M visibilities, 1024^2): a kernel tap or a
         // polynomial term ~ 0.6 ns, an FFT point per log2 ~ 0.9 ns (1.4 units), per-pixel phase
@@ -343,18 +343,35 @@ final class GridPlan {
           // 2-D float (FloatGridOps, real-image FFTs), measured with JMH's workload at 1024^2
           // and 1 M samples for W = 6, 7, 8: ~28 ns per sample (coordinates, batched kernel
           // values, buffer bookkeeping) plus ~0.75 ns per tap, i.e. 47 + 1.25 W^2 units; the
-          // half-column FFTs cost ~0.65 ns per point per log2 (1.08 units).
+          // half-column FFTs cost ~0.65 ns per point per log2 (1.08 units) on a 1500^2 grid.
           taps = 47 + 1.25 * wS * wS;
           fftUnits = 1.08;
         }
-        double cost =
-            (double) active * taps
-                + planes
-                    * (fftUnits * gu * gv * Math.log((double) gu * gv) / Math.log(2)
-                        + 6.0 * params.nx() * params.ny());
-        if (cost < bestCost) {
-          bestCost = cost;
-          best = e;
+        // The FFT units above were measured on mixed-radix sizes (relative cost 1.5); a larger
+        // grid of a faster size (a power of two is ~1.5 times faster per point-log2 in
+        // JTransforms) can cost less than the smallest one, so every 5-smooth size up to
+        // sigmaMax is a candidate; a larger grid only lowers the kernel's error and correction
+        // range (both fall as the oversampling grows at fixed W and beta).
+        int[] us = candidateSizes(params.nx(), e.sigma(), wS);
+        int[] vs = candidateSizes(params.ny(), e.sigma(), wS);
+        double sampleCost = (double) active * taps;
+        double imageCost = 6.0 * params.nx() * params.ny();
+        for (int gu : us) {
+          for (int gv : vs) {
+            // Rows of length gu, gv of them, and columns of length gv, gu of them.
+            double fftPointLog =
+                (double) gu
+                    * gv
+                    * (Fft2D.relativeCost(gu) * log2(gu) + Fft2D.relativeCost(gv) * log2(gv))
+                    / 1.5;
+            double cost = sampleCost + planes * (fftUnits * fftPointLog + imageCost);
+            if (cost < bestCost) {
+              bestCost = cost;
+              best = e;
+              bestNu = gu;
+              bestNv = gv;
+            }
+          }
         }
       }
       sigma = best.sigma();
@@ -362,8 +379,22 @@ final class GridPlan {
           Math.max(
               params.epsilon() / (10.0 * ndim), params.precision() == Precision.FLOAT ? 1e-8 : 0);
       kernel = new EsKernel(best.support(), best.beta(), polyTol);
-      nu = gridSize(params.nx(), sigma, best.support());
-      nv = gridSize(params.ny(), sigma, best.support());
+      nu = bestNu;
+      nv = bestNv;
+    }
+
+    private static double log2(int n) {
+      return Math.log(n) / Math.log(2);
+    }
+
+    /**
+     * Grid sizes for an axis of n pixels with kernel (W, sigma): the smallest admissible one
+     * ({@link #gridSize}) and every larger even 5-smooth size up to {@code sigmaMax n}.
+     */
+    private int[] candidateSizes(int n, double sig, int supp) {
+      int min = gridSize(n, sig, supp);
+      int max = Math.max(min, (int) Math.floor(params.sigmaMax() * n));
+      return Fft2D.goodEvenSizes(min, max);
     }
 
     static int gridSize(int n, double sigma, int supp) {

@@ -31,12 +31,14 @@ import org.radiospark.kernels.model.InvalidInputException;
  * = all 1).
  *
  * <p>Algorithm and cost: kernel support W and oversampling sigma from {@link KernelTable} and a
- * cost model; samples bucketed by (16 x 16 uv tile, first w-plane) with a radix sort ({@code
- * O(M)}); spreading {@code O(M W^2)} (2-D) or {@code O(M W^3)} (w-gridding); {@code P} FFTs of
- * {@code (sigma nx) x (sigma ny)} with {@code P = ceil(2 sigma (|w|_max - |w|_min) max|n - 1 -
- * shift|) + W}; correction by {@code 1/psi} per axis, psi by Gauss-Legendre quadrature. Threads:
- * the caller's {@link GridderParams#nThreads()}; no global state. Instances are immutable and
- * thread-safe.
+ * cost model that also picks, per W, the grid size among the even 5-smooth sizes from {@code sigma
+ * n} up to {@code sigmaMax n} by JTransforms' speed per length ({@link
+ * org.radiospark.kernels.fft.Fft2D#relativeCost}); samples bucketed by (16 x 16 uv tile, first
+ * w-plane) with a radix sort ({@code O(M)}); spreading {@code O(M W^2)} (2-D) or {@code O(M W^3)}
+ * (w-gridding); {@code P} FFTs of {@code nu x nv >= (sigma nx) x (sigma ny)} with {@code P = ceil(2
+ * sigma (|w|_max - |w|_min) max|n - 1 - shift|) + W}; correction by {@code 1/psi} per axis, psi by
+ * Gauss-Legendre quadrature. Threads: the caller's {@link GridderParams#nThreads()}; no global
+ * state. Instances are immutable and thread-safe.
  */
 public final class WGridder {
   private final GridderParams params;

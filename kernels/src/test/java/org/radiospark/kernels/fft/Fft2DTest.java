@@ -1,6 +1,8 @@
 package org.radiospark.kernels.fft;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Random;
@@ -306,5 +308,33 @@ class Fft2DTest {
       }
       assertEquals(1, r);
     }
+  }
+
+  @Test
+  void goodEvenSizesAreTheEvenFiveSmoothLengthsInRange() {
+    int[][] ranges = {{1, 100}, {1485, 2662}, {7, 7}, {1501, 1535}, {4000, 4100}};
+    for (int[] r : ranges) {
+      java.util.List<Integer> brute = new java.util.ArrayList<>();
+      for (int n = r[0]; n <= r[1]; n++) {
+        if (n % 2 == 0 && Fft2D.goodSize(n) == n) {
+          brute.add(n);
+        }
+      }
+      assertArrayEquals(
+          brute.stream().mapToInt(Integer::intValue).toArray(), Fft2D.goodEvenSizes(r[0], r[1]));
+    }
+  }
+
+  @Test
+  void relativeCostRanksSplitRadixMixedRadixAndBluestein() {
+    for (int n = 1; n <= 1 << 20; n *= 2) {
+      assertEquals(1.0, Fft2D.relativeCost(n));
+    }
+    assertEquals(1.35, Fft2D.relativeCost(1536));
+    assertEquals(1.35, Fft2D.relativeCost(3));
+    assertEquals(1.5, Fft2D.relativeCost(1500));
+    assertEquals(1.5, Fft2D.relativeCost(1728));
+    assertTrue(Fft2D.relativeCost(1501) > Fft2D.relativeCost(1500));
+    assertThrows(IllegalArgumentException.class, () -> Fft2D.relativeCost(0));
   }
 }
