@@ -1,6 +1,6 @@
 package org.radiospark.kernels.deconvolution;
 
-import org.jtransforms.fft.DoubleFFT_2D;
+import org.radiospark.kernels.fft.Fft2D;
 
 /**
  * Linear (non-circular) 2-D convolution of {@code nx x ny} images with a fixed kernel, by FFT on a
@@ -22,7 +22,7 @@ final class FftConvolver {
   private final int ny;
   private final int px;
   private final int py;
-  private final DoubleFFT_2D fft;
+  private final Fft2D fft;
   private final double[] kernelHat;
   private final double[] work;
 
@@ -53,7 +53,7 @@ final class FftConvolver {
     }
     this.px = Math.min(2 * nx, ScaleConvolver.fastSize(nx + ex));
     this.py = Math.min(2 * ny, ScaleConvolver.fastSize(ny + ey));
-    this.fft = new DoubleFFT_2D(py, px);
+    this.fft = Fft2D.of(py, px);
     this.work = new double[2 * px * py];
     this.kernelHat = new double[2 * px * py];
     for (int y = 0; y < ny; y++) {
@@ -66,7 +66,7 @@ final class FftConvolver {
         kernelHat[2 * (wy * px + wx)] = kernel[y * nx + x];
       }
     }
-    fft.complexForward(kernelHat);
+    fft.forward(kernelHat, 1);
   }
 
   /**
@@ -106,7 +106,7 @@ final class FftConvolver {
         work[2 * (y * px + x)] = image[y * nx + x];
       }
     }
-    fft.complexForward(work);
+    fft.forward(work, 1);
     for (int k = 0; k < px * py; k++) {
       double ar = work[2 * k];
       double ai = work[2 * k + 1];
@@ -115,7 +115,7 @@ final class FftConvolver {
       work[2 * k] = ar * br - ai * bi;
       work[2 * k + 1] = ar * bi + ai * br;
     }
-    fft.complexInverse(work, true);
+    fft.inverse(work, 1);
     for (int y = 0; y < ny; y++) {
       for (int x = 0; x < nx; x++) {
         out[y * nx + x] = work[2 * (y * px + x)];

@@ -1,6 +1,6 @@
 package org.radiospark.kernels.deconvolution;
 
-import org.jtransforms.fft.DoubleFFT_2D;
+import org.radiospark.kernels.fft.Fft2D;
 
 /**
  * Convolves one {@code nx x ny} image with the small kernels of all multi-scale scales at once: one
@@ -23,7 +23,7 @@ import org.jtransforms.fft.DoubleFFT_2D;
 final class ScaleConvolver {
   private final int nx;
   private final int ny;
-  private final DoubleFFT_2D fft;
+  private final Fft2D fft;
   private final int[][] pairs;
   private final double[][] pairHats;
   private final double[] imageHat;
@@ -36,7 +36,7 @@ final class ScaleConvolver {
   ScaleConvolver(int nx, int ny, double[][] kernels, int[] sizes) {
     this.nx = nx;
     this.ny = ny;
-    this.fft = new DoubleFFT_2D(ny, nx);
+    this.fft = Fft2D.of(ny, nx);
     int count = 0;
     int[] wanted = new int[kernels.length];
     for (int s = 0; s < kernels.length; s++) {
@@ -56,7 +56,7 @@ final class ScaleConvolver {
       if (b >= 0) {
         place(hat, kernels[b], sizes[b], 1);
       }
-      fft.complexForward(hat);
+      fft.forward(hat, 1);
       pairHats[p] = hat;
     }
     imageHat = new double[2 * nx * ny];
@@ -99,7 +99,7 @@ final class ScaleConvolver {
       imageHat[2 * i] = image[i];
       imageHat[2 * i + 1] = 0.0;
     }
-    fft.complexForward(imageHat);
+    fft.forward(imageHat, 1);
     for (int p = 0; p < pairs.length; p++) {
       if (!isWanted(pairs[p], wanted)) {
         continue;
@@ -113,7 +113,7 @@ final class ScaleConvolver {
         work[2 * k] = ar * br - ai * bi;
         work[2 * k + 1] = ar * bi + ai * br;
       }
-      fft.complexInverse(work, true);
+      fft.inverse(work, 1);
       double[] first = out[pairs[p][0]];
       for (int i = 0; i < nx * ny; i++) {
         first[i] = work[2 * i];
@@ -175,14 +175,14 @@ final class ScaleConvolver {
     }
     int mx = fastSize(nx + hx);
     int my = fastSize(ny + hy);
-    DoubleFFT_2D fft = new DoubleFFT_2D(my, mx);
+    Fft2D fft = Fft2D.of(my, mx);
     double[] psfHat = new double[2 * mx * my];
     for (int y = 0; y < ny; y++) {
       for (int x = 0; x < nx; x++) {
         psfHat[2 * (y * mx + x)] = psf[y * nx + x];
       }
     }
-    fft.complexForward(psfHat);
+    fft.forward(psfHat, 1);
     double[] z = new double[2 * mx * my];
     double[] w = new double[2 * mx * my];
     double[] g = new double[2 * mx * my];
@@ -194,14 +194,14 @@ final class ScaleConvolver {
       if (b >= 0) {
         placeClipped(z, mx, my, nx, ny, kernels[b], sizes[b], 1);
       }
-      fft.complexForward(z);
+      fft.forward(z, 1);
       for (int k = 0; k < mx * my; k++) {
         double ar = psfHat[2 * k];
         double ai = psfHat[2 * k + 1];
         w[2 * k] = ar * z[2 * k] - ai * z[2 * k + 1];
         w[2 * k + 1] = ar * z[2 * k + 1] + ai * z[2 * k];
       }
-      fft.complexInverse(w, true);
+      fft.inverse(w, 1);
       out[0][a] = window(w, mx, nx, ny, 0);
       if (b >= 0) {
         out[0][b] = window(w, mx, nx, ny, 1);
@@ -214,7 +214,7 @@ final class ScaleConvolver {
           w[2 * (y * mx + x) + 1] = b >= 0 ? out[0][b][y * nx + x] : 0.0;
         }
       }
-      fft.complexForward(w);
+      fft.forward(w, 1);
       for (int ky = 0; ky < my; ky++) {
         int nky = (my - ky) % my;
         for (int kx = 0; kx < mx; kx++) {
@@ -246,7 +246,7 @@ final class ScaleConvolver {
           g[2 * f + 1] = pIm + qRe;
         }
       }
-      fft.complexInverse(g, true);
+      fft.inverse(g, 1);
       out[1][a] = window(g, mx, nx, ny, 0);
       if (b >= 0) {
         out[1][b] = window(g, mx, nx, ny, 1);

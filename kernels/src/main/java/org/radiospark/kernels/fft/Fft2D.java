@@ -162,6 +162,18 @@ public final class Fft2D {
     transform(a, nThreads, false);
   }
 
+  /**
+   * In-place inverse of {@link #forward(double[], int)}: the backward transform scaled by {@code 1
+   * / (nx ny)}, so that {@code inverse(forward(a)) == a} to round-off (convolutions).
+   */
+  public void inverse(double[] a, int nThreads) {
+    transform(a, nThreads, false);
+    double scale = 1.0 / ((double) nx * ny);
+    for (int i = 0; i < a.length; i++) {
+      a[i] *= scale;
+    }
+  }
+
   /** In-place forward transform (exponent -i) of a float array of length {@code 2 nx ny}. */
   public void forward(float[] a, int nThreads) {
     transform(a, nThreads, true);
