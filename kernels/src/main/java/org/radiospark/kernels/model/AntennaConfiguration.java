@@ -86,6 +86,27 @@ public final class AntennaConfiguration {
     return flagged;
   }
 
+  /** The antennas at {@code indices}, in that order (a sub-array). */
+  public AntennaConfiguration select(int[] indices) {
+    int n = indices.length;
+    String[] nm = new String[n];
+    double[] x = new double[n];
+    double[] y = new double[n];
+    double[] z = new double[n];
+    double[] d = new double[n];
+    boolean[] f = new boolean[n];
+    for (int k = 0; k < n; k++) {
+      int i = indices[k];
+      nm[k] = names[i];
+      x[k] = xMetres[i];
+      y[k] = yMetres[i];
+      z[k] = zMetres[i];
+      d[k] = diameterMetres[i];
+      f[k] = flagged[i];
+    }
+    return new AntennaConfiguration(telescope, nm, x, y, z, d, f);
+  }
+
   /** The mean position, a convenient array reference point: {x, y, z} metres ITRF. */
   public double[] centroidMetres() {
     double x = 0, y = 0, z = 0;

@@ -202,23 +202,7 @@ class CleanImagerAcceptanceTest {
         keep.add(i);
       }
     }
-    int n = keep.size();
-    String[] names = new String[n];
-    double[] x = new double[n];
-    double[] y = new double[n];
-    double[] z = new double[n];
-    double[] d = new double[n];
-    boolean[] f = new boolean[n];
-    for (int k = 0; k < n; k++) {
-      int i = keep.get(k);
-      names[k] = a.names()[i];
-      x[k] = a.xMetres()[i];
-      y[k] = a.yMetres()[i];
-      z[k] = a.zMetres()[i];
-      d[k] = a.diameterMetres()[i];
-      f[k] = a.flagged()[i];
-    }
-    return new AntennaConfiguration(a.telescope(), names, x, y, z, d, f);
+    return a.select(keep.stream().mapToInt(Integer::intValue).toArray());
   }
 
   private static double rms(double[] px) {

@@ -237,13 +237,6 @@ public final class SimulateCommand implements Callable<Integer> {
     if (n <= 0 || n >= a.nAntennas()) {
       return a;
     }
-    return new AntennaConfiguration(
-        a.telescope(),
-        java.util.Arrays.copyOf(a.names(), n),
-        java.util.Arrays.copyOf(a.xMetres(), n),
-        java.util.Arrays.copyOf(a.yMetres(), n),
-        java.util.Arrays.copyOf(a.zMetres(), n),
-        java.util.Arrays.copyOf(a.diameterMetres(), n),
-        java.util.Arrays.copyOf(a.flagged(), n));
+    return a.select(java.util.stream.IntStream.range(0, n).toArray());
   }
 }
