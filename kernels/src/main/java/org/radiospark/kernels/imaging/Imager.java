@@ -7,6 +7,7 @@ import org.radiospark.kernels.model.InvalidInputException;
 import org.radiospark.kernels.model.Stokes;
 import org.radiospark.kernels.model.VisibilityBlock;
 import org.radiospark.kernels.weighting.ImagingWeights;
+import org.radiospark.kernels.weighting.WeightingScheme;
 
 /**
  * Invert (visibilities to dirty image and PSF) and predict (model image to visibilities) for one
@@ -51,6 +52,38 @@ public final class Imager {
     Image psf = image(g.ms2dirty(s.uvw, s.freq, ones(s.vis.length), s.weight), s, block, p);
     return new Inversion(dirty, psf, s.sumWeights);
   }
+
+  /**
+   * The additive piece of a naturally weighted invert: the gridded, weighted visibilities (or, with
+   * {@code psf}, unit visibilities) of {@code block} NOT divided by the sum of weights, and that
+   * sum. Partial images of disjoint blocks sum, and dividing the sum by the summed weights gives
+   * exactly {@link #invert} (or {@link #psf}) of all blocks at once: what a distributed invert does
+   * per frequency partition. A block whose samples are all flagged gives zeros and weight 0.
+   *
+   * @throws InvalidInputException if the weighting is not natural (uniform and Briggs weights
+   *     depend on the samples of every block, so their partial images do not add)
+   */
+  public static Partial invertPartial(VisibilityBlock block, ImagingParams p, boolean psf) {
+    if (p.weighting().scheme() != WeightingScheme.NATURAL) {
+      throw new InvalidInputException(
+          null,
+          "weighting",
+          "partial images add up only under natural weighting, got " + p.weighting().scheme());
+    }
+    Selection s = select(block, p, false);
+    if (!(s.sumWeights > 0)) {
+      return new Partial(new double[p.nx() * p.ny()], 0);
+    }
+    WGridder g = new WGridder(p.gridderParams());
+    float[] vis = psf ? ones(s.vis.length) : s.vis;
+    return new Partial(g.ms2dirty(s.uvw, s.freq, vis, s.weight), s.sumWeights);
+  }
+
+  /**
+   * An unnormalised image ({@code pixels[y * nx + x]}) and the sum of imaging weights that
+   * normalises it.
+   */
+  public record Partial(double[] pixels, double sumWeights) {}
 
   /**
    * Model visibilities of a model image (Jy per pixel) in the template's correlations, for the
@@ -200,6 +233,10 @@ public final class Imager {
   }
 
   private static Selection select(VisibilityBlock b, ImagingParams p) {
+    return select(b, p, true);
+  }
+
+  private static Selection select(VisibilityBlock b, ImagingParams p, boolean requireData) {
     int c0 = firstChannel(b, p);
     int c1 = endChannel(b, p);
     int nSel = c1 - c0;
@@ -252,7 +289,7 @@ public final class Imager {
     for (float w : iw) {
       sum += w;
     }
-    if (!(sum > 0)) {
+    if (!(sum > 0) && requireData) {
       throw new InvalidInputException(
           null,
           "weight",

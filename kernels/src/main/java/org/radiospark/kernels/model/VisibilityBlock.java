@@ -291,6 +291,45 @@ public final class VisibilityBlock {
         phaseCentre);
   }
 
+  /**
+   * The given rows, in the given order, as a new block (every array copied). Cost O(rows x channels
+   * x pols).
+   *
+   * @throws IllegalArgumentException if a row index is outside {@code [0, nRows)}
+   */
+  public VisibilityBlock selectRows(int[] rows) {
+    int n = rows.length;
+    int run = nChan * nPol;
+    double[] u = new double[n];
+    double[] vv = new double[n];
+    double[] w = new double[n];
+    int[] a1 = new int[n];
+    int[] a2 = new int[n];
+    double[] t = new double[n];
+    double[] dt = new double[n];
+    float[] v = new float[2 * n * run];
+    float[] wt = new float[n * run];
+    boolean[] fl = new boolean[n * run];
+    for (int k = 0; k < n; k++) {
+      int r = rows[k];
+      if (r < 0 || r >= nRows) {
+        throw new IllegalArgumentException("row " + r + " outside [0, " + nRows + ")");
+      }
+      u[k] = uMetres[r];
+      vv[k] = vMetres[r];
+      w[k] = wMetres[r];
+      a1[k] = antenna1[r];
+      a2[k] = antenna2[r];
+      t[k] = timeMjdSec[r];
+      dt[k] = integrationSec[r];
+      System.arraycopy(vis, 2 * r * run, v, 2 * k * run, 2 * run);
+      System.arraycopy(weight, r * run, wt, k * run, run);
+      System.arraycopy(flag, r * run, fl, k * run, run);
+    }
+    return new VisibilityBlock(
+        u, vv, w, a1, a2, t, dt, freqHz.clone(), chanWidthHz.clone(), pols, v, wt, fl, phaseCentre);
+  }
+
   /** The same rows, channels and weights with new samples (shares every other array). */
   public VisibilityBlock withVis(float[] newVis) {
     return new VisibilityBlock(

@@ -157,7 +157,7 @@ public final class ImageJob {
    * Target files by key: {@code "dirty"}, {@code "dirty.png"}, ..., or with several groups {@code
    * "0001-dirty"}, {@code "MFS-image.png"}, ...: a FITS image and its PNG quick-look per product.
    */
-  static Map<String, Path> outputNames(String prefix, int k) {
+  public static Map<String, Path> outputNames(String prefix, int k) {
     Map<String, Path> out = new LinkedHashMap<>();
     List<String> tags = new ArrayList<>();
     if (k == 1) {
@@ -246,7 +246,7 @@ public final class ImageJob {
     return new Image[] {r.dirty, r.psf, r.model, r.residual, r.restored};
   }
 
-  private static void writeProducts(
+  public static void writeProducts(
       Map<String, Path> staged, String tag, Image[] images, FitsImageOptions fits)
       throws IOException {
     for (int i = 0; i < PRODUCTS.size(); i++) {

@@ -33,6 +33,12 @@ public final class RadioSparkKryoRegistrator implements KryoRegistrator {
 
     // org.radiospark.jobs
     kryo.register(org.radiospark.jobs.imaging.ImageGroupResult.class);
+    kryo.register(org.radiospark.jobs.ical.GridProducts.class);
+    kryo.register(org.radiospark.jobs.ical.FacetPartial.class);
+    kryo.register(org.radiospark.jobs.ical.FacetResult.class);
+    kryo.register(org.radiospark.jobs.ical.LoopModel.class);
+    kryo.register(org.radiospark.partitioners.VisKey[].class);
+    kryo.register(GainTable[].class);
 
     // arrays and boxes that appear in collected results and tuples
     kryo.register(Image[].class);
@@ -40,6 +46,7 @@ public final class RadioSparkKryoRegistrator implements KryoRegistrator {
     kryo.register(double[].class);
     kryo.register(float[].class);
     kryo.register(int[].class);
+    kryo.register(boolean[].class);
     kryo.register(Object[].class);
     kryo.register(scala.Tuple2.class);
     kryo.register(scala.Tuple2[].class);

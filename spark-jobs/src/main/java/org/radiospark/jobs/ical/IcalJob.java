@@ -1,0 +1,597 @@
+package org.radiospark.jobs.ical;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.Supplier;
+import org.apache.spark.api.java.JavaPairRDD;
+import org.apache.spark.api.java.JavaRDD;
+import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.broadcast.Broadcast;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.storage.StorageLevel;
+import org.radiospark.jobs.cli.RadioSparkCli.BadOptionException;
+import org.radiospark.jobs.config.OutputSet;
+import org.radiospark.jobs.config.SparkSessions;
+import org.radiospark.jobs.imaging.ImageJob;
+import org.radiospark.jobs.metrics.PipelineMetricsListener;
+import org.radiospark.kernels.coords.SinProjection;
+import org.radiospark.kernels.deconvolution.BeamFitter;
+import org.radiospark.kernels.deconvolution.Restorer;
+import org.radiospark.kernels.deconvolution.RobustNoise;
+import org.radiospark.kernels.io.FitsImageOptions;
+import org.radiospark.kernels.io.GainTableFits;
+import org.radiospark.kernels.io.UvfitsData;
+import org.radiospark.kernels.io.UvfitsReader;
+import org.radiospark.kernels.model.Beam;
+import org.radiospark.kernels.model.GainTable;
+import org.radiospark.kernels.model.Image;
+import org.radiospark.kernels.model.ImageGeometry;
+import org.radiospark.kernels.model.SkyComponent;
+import org.radiospark.kernels.model.Stokes;
+import org.radiospark.kernels.model.VisibilityBlock;
+import org.radiospark.kernels.selfcal.FacetLayout;
+import org.radiospark.kernels.skymodel.ComponentCsv;
+import org.radiospark.partitioners.FacetPartitioner;
+import org.radiospark.partitioners.FrequencyPartitioner;
+import org.radiospark.partitioners.VisKey;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * {@code radiospark ical}: self-calibration and imaging, ARL's ICAL on Spark (DESIGN.md, "The ICAL
+ * data flow"). The driver reads the data, cuts them into blocks ({@link IcalBlocks}), loads them
+ * once, then runs {@code nmajor} major loops and a final residual pass; each loop broadcasts the
+ * local sky model and gains ({@link LoopModel}), runs the narrow per-block work ({@link
+ * IcalStages}), collects the small gain solutions, re-keys the facet windows once, deconvolves per
+ * facet and folds the components into the model. Nothing carries from loop to loop as an RDD: the
+ * state is the driver's model image and gain table, so the lineage does not grow.
+ *
+ * <p>Outputs (staged, committed together): WSClean's five images with PNG quick-looks, {@code
+ * PREFIX-gains.fits}, {@code PREFIX-components.csv}, {@code PREFIX-metrics.json}.
+ */
+public final class IcalJob {
+  private static final Logger LOG = LoggerFactory.getLogger(IcalJob.class);
+
+  private IcalJob() {}
+
+  /**
+   * Figures of one major loop ({@code loop == nmajor} is the final residual pass).
+   *
+   * @param loop 0-based loop
+   * @param solved whether gains were solved in it
+   * @param residualRmsJy robust rms of the residual image it started from
+   * @param residualPeakJy |peak| of that residual
+   * @param iterations CLEAN components added
+   * @param modelFluxJy model flux after the loop
+   * @param maxSolverIterations most solver iterations of any block
+   * @param shuffleDependencies shuffle dependencies between the loop's result and the loaded
+   *     visibilities (the partitioner strategy's facet re-keying is one)
+   * @param lineageRdds RDDs in the loop's lineage down to the loaded visibilities
+   * @param seconds wall time
+   */
+  public record LoopStats(
+      int loop,
+      boolean solved,
+      double residualRmsJy,
+      double residualPeakJy,
+      long iterations,
+      double modelFluxJy,
+      int maxSolverIterations,
+      int shuffleDependencies,
+      int lineageRdds,
+      double seconds) {}
+
+  /**
+   * What a run produced.
+   *
+   * @param gains the final gains, one slot per time slot and one channel block per frequency block
+   * @param blockGains the same per block key
+   */
+  public record Result(
+      Image dirty,
+      Image psf,
+      Image model,
+      Image residual,
+      Image restored,
+      Beam beam,
+      GainTable gains,
+      Map<VisKey, GainTable> blockGains,
+      List<SkyComponent> components,
+      List<LoopStats> loops,
+      PipelineMetricsListener metrics,
+      List<Path> files) {}
+
+  /** CLI entry point: its own Spark session, stopped at the end. */
+  public static void main(IcalOptions options, String master) {
+    SparkSession[] started = new SparkSession[1];
+    try {
+      run(options, () -> started[0] = SparkSessions.session("radiospark ical", master));
+    } finally {
+      if (started[0] != null) {
+        started[0].stop();
+      }
+    }
+  }
+
+  /** Target files by key. */
+  static Map<String, Path> outputNames(String prefix) {
+    Map<String, Path> out = new LinkedHashMap<>(ImageJob.outputNames(prefix, 1));
+    out.put("gains", Path.of(prefix + "-gains.fits"));
+    out.put("components", Path.of(prefix + "-components.csv"));
+    out.put("metrics", Path.of(prefix + "-metrics.json"));
+    return out;
+  }
+
+  /**
+   * Runs ICAL on {@code opt.input()} and writes the products.
+   *
+   * @param spark supplies the session once the input has been read
+   */
+  public static Result run(IcalOptions opt, Supplier<SparkSession> spark) {
+    long t0 = System.nanoTime();
+    Map<String, Path> targets = outputNames(opt.prefix());
+    try (OutputSet outputs = new OutputSet(opt.overwrite())) {
+      Map<String, Path> staged = new LinkedHashMap<>();
+      targets.forEach((k, v) -> staged.put(k, outputs.stage(v)));
+      UvfitsData data = UvfitsReader.read(Path.of(opt.input()));
+      List<SkyComponent> bright =
+          opt.skymodel() == null ? List.of() : ComponentCsv.read(Path.of(opt.skymodel()));
+      VisibilityBlock all = data.block();
+      FacetLayout layout = new FacetLayout(opt.nx(), opt.ny(), opt.facetsX(), opt.facetsY());
+      int freqBlocks = freqBlocks(opt, all.nChan());
+      IcalBlocks.Split split = IcalBlocks.split(all, freqBlocks, opt.solintSec());
+      int nAnt = data.antennas().nAntennas();
+      ImageGeometry geometry = geometry(opt, all);
+
+      SparkSession session = spark.get();
+      JavaSparkContext jsc = JavaSparkContext.fromSparkContext(session.sparkContext());
+      PipelineMetricsListener metrics = PipelineMetricsListener.register(jsc.sc());
+      int threads =
+          opt.threads() > 0
+              ? opt.threads()
+              : SparkSessions.threadsPerTask(jsc.getConf(), opt.freqPartitions());
+      LOG.info(
+          "ical: {} rows x {} channels x {} pols, {} antennas; {} blocks ({} frequency x {} time),"
+              + " {} frequency partitions, {}, strategy {}, {} thread(s) per task",
+          all.nRows(),
+          all.nChan(),
+          all.nPol(),
+          nAnt,
+          split.blocks().size(),
+          freqBlocks,
+          split.timeSlots(),
+          opt.freqPartitions(),
+          layout,
+          opt.strategy(),
+          threads);
+
+      Loops loops =
+          new Loops(opt, jsc, metrics, layout, geometry, nAnt, threads, bright, freqBlocks, split);
+      Result r = loops.run();
+      outputs.createDirectories();
+      write(staged, r, data, opt, metrics, split, freqBlocks);
+      outputs.commit();
+      System.err.println(metrics.summary());
+      report(r, (System.nanoTime() - t0) * 1e-9);
+      return new Result(
+          r.dirty(),
+          r.psf(),
+          r.model(),
+          r.residual(),
+          r.restored(),
+          r.beam(),
+          r.gains(),
+          r.blockGains(),
+          r.components(),
+          r.loops(),
+          metrics,
+          new ArrayList<>(targets.values()));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** Frequency blocks: the option, or min(channels, max(8, partitions)). */
+  static int freqBlocks(IcalOptions opt, int nChan) {
+    int b =
+        opt.freqBlocks() > 0
+            ? opt.freqBlocks()
+            : Math.min(nChan, Math.max(8, opt.freqPartitions()));
+    if (b > nChan) {
+      throw new BadOptionException(
+          "--freq-blocks " + b + " exceeds the " + nChan + " channels of " + opt.input());
+    }
+    if (opt.freqPartitions() > b) {
+      throw new BadOptionException(
+          "--freq-partitions "
+              + opt.freqPartitions()
+              + " exceeds the "
+              + b
+              + " frequency blocks (set --freq-blocks, at most the "
+              + nChan
+              + " channels of "
+              + opt.input()
+              + ")");
+    }
+    return b;
+  }
+
+  private static ImageGeometry geometry(IcalOptions opt, VisibilityBlock all) {
+    double fMin = Double.POSITIVE_INFINITY;
+    double fMax = Double.NEGATIVE_INFINITY;
+    double bw = 0;
+    for (int c = 0; c < all.nChan(); c++) {
+      fMin = Math.min(fMin, all.freqHz()[c]);
+      fMax = Math.max(fMax, all.freqHz()[c]);
+      bw += Math.abs(all.chanWidthHz()[c]);
+    }
+    return new ImageGeometry(
+        opt.nx(), opt.ny(), opt.cellRad(), all.phaseCentre(), 0.5 * (fMin + fMax), bw, Stokes.I);
+  }
+
+  /** The major loops of one run: driver state and the strategy's RDDs. */
+  private static final class Loops {
+    private final IcalOptions opt;
+    private final JavaSparkContext jsc;
+    private final PipelineMetricsListener metrics;
+    private final FacetLayout layout;
+    private final FacetPartitioner facetPartitioner;
+    private final ImageGeometry geometry;
+    private final int nAnt;
+    private final int threads;
+    private final List<SkyComponent> bright;
+    private final int freqBlocks;
+    private final IcalBlocks.Split split;
+    private JavaPairRDD<VisKey, VisibilityBlock> vis;
+
+    Loops(
+        IcalOptions opt,
+        JavaSparkContext jsc,
+        PipelineMetricsListener metrics,
+        FacetLayout layout,
+        ImageGeometry geometry,
+        int nAnt,
+        int threads,
+        List<SkyComponent> bright,
+        int freqBlocks,
+        IcalBlocks.Split split) {
+      this.opt = opt;
+      this.jsc = jsc;
+      this.metrics = metrics;
+      this.layout = layout;
+      this.facetPartitioner = new FacetPartitioner(layout.facetsX(), layout.facetsY());
+      this.geometry = geometry;
+      this.nAnt = nAnt;
+      this.threads = threads;
+      this.bright = bright;
+      this.freqBlocks = freqBlocks;
+      this.split = split;
+    }
+
+    private boolean partitioned() {
+      return IcalOptions.PARTITIONER.equals(opt.strategy());
+    }
+
+    /** Steps 1 and 2: load (and, with the partitioner strategy, partition) once. */
+    private void load() {
+      JavaPairRDD<VisKey, VisibilityBlock> raw =
+          jsc.parallelizePairs(split.blocks(), opt.freqPartitions());
+      vis =
+          partitioned()
+              ? IcalStages.partitionByFrequency(
+                  raw, new FrequencyPartitioner(freqBlocks, opt.freqPartitions()))
+              : raw.persist(StorageLevel.MEMORY_AND_DISK());
+      long n = PipelineMetricsListener.during(jsc.sc(), -1, "load", vis::count);
+      LOG.info("ical: {} blocks loaded{}", n, partitioned() ? " and partitioned by frequency" : "");
+    }
+
+    Result run() {
+      load();
+      int n = geometry.nx() * geometry.ny();
+      double[] model = new double[n];
+      Map<VisKey, GainTable> gains = new HashMap<>();
+      List<LoopStats> stats = new ArrayList<>();
+      Image dirty = null;
+      Image psf = null;
+      Beam beam = null;
+      Broadcast<double[]> facetPsf = null;
+      double[] residual = null;
+      long cleaned = 0;
+      for (int loop = 0; loop <= opt.nmajor(); loop++) {
+        long s0 = System.nanoTime();
+        boolean finalPass = loop == opt.nmajor();
+        boolean solves = !finalPass && IcalSettings.solves(opt, loop);
+        Broadcast<LoopModel> state = jsc.broadcast(loopModel(model, gains));
+        BlockWork.Context ctx =
+            new BlockWork.Context(opt, solves ? loop : -1, nAnt, loop == 0, threads);
+        JavaRDD<GridProducts> products =
+            (partitioned()
+                    ? IcalStages.calibrateAndGridInPartitions(vis, state, ctx)
+                    : IcalStages.calibrateAndGridByCogroup(vis, state, ctx, opt.freqPartitions()))
+                .persist(StorageLevel.MEMORY_AND_DISK());
+        int loopId = loop;
+        List<GridProducts> solutions =
+            PipelineMetricsListener.during(
+                jsc.sc(),
+                loop,
+                "predict_solve_correct_grid",
+                () -> products.map(BlockWork::solutionsOnly).collect());
+        int maxIter = 0;
+        if (solves) {
+          gains.putAll(BlockWork.gainsByBlock(solutions));
+        }
+        for (GridProducts p : solutions) {
+          for (int it : p.solverIterations) {
+            maxIter = Math.max(maxIter, it);
+          }
+        }
+        if (loop == 0) {
+          double sumW = solutions.stream().mapToDouble(p -> p.sumWeights).sum();
+          double[] psfPx =
+              PipelineMetricsListener.during(
+                  jsc.sc(), loop, "psf", () -> products.map(p -> p.psf).reduce(IcalJob::sum));
+          for (int i = 0; i < psfPx.length; i++) {
+            psfPx[i] /= sumW;
+          }
+          psf = new Image(geometry, psfPx, null, "JY/BEAM");
+          beam = BeamFitter.fit(psf);
+          facetPsf = jsc.broadcast(psfPx);
+        }
+        // Each facet may use an equal share of what is left of -niter.
+        long left = finalPass ? 0 : Math.max(0, opt.niter() - cleaned);
+        long budget = left == 0 ? 0 : Math.max(1, left / layout.count());
+        JavaRDD<FacetResult> deconvolved =
+            IcalStages.deconvolveFacets(
+                IcalStages.rekeyToFacets(IcalStages.cutFacets(products, layout), facetPartitioner),
+                facetPsf,
+                layout,
+                opt,
+                budget);
+        int[] lineage = Lineage.count(deconvolved.rdd(), vis.rdd().id());
+        List<FacetResult> results =
+            PipelineMetricsListener.during(
+                jsc.sc(), loop, "rekey_deconvolve", deconvolved::collect);
+        residual = new double[n];
+        long iterations = 0;
+        for (FacetResult r : results) {
+          layout.addInto(residual, r.facet, r.residualBefore);
+          layout.addInto(model, r.facet, r.modelIncrement);
+          iterations += r.iterations;
+        }
+        cleaned += iterations;
+        if (loop == 0) {
+          dirty = new Image(geometry, residual.clone(), beam, "JY/BEAM");
+        }
+        products.unpersist(false);
+        state.destroy();
+        LoopStats ls =
+            new LoopStats(
+                loopId,
+                solves,
+                RobustNoise.madRms(residual),
+                peak(residual),
+                iterations,
+                sum(model),
+                maxIter,
+                lineage[0],
+                lineage[1],
+                (System.nanoTime() - s0) * 1e-9);
+        stats.add(ls);
+        LOG.info(
+            "ical: {}{}{}: residual rms {} Jy/beam, peak {}, {} components (model {} Jy), {} s",
+            finalPass ? "final residual pass" : "major loop",
+            finalPass ? "" : " " + (loop + 1) + "/" + opt.nmajor(),
+            solves ? " (self-cal)" : "",
+            fmt(ls.residualRmsJy()),
+            fmt(ls.residualPeakJy()),
+            iterations,
+            fmt(ls.modelFluxJy()),
+            String.format(Locale.ROOT, "%.1f", ls.seconds()));
+      }
+      if (facetPsf != null) {
+        facetPsf.destroy();
+      }
+      vis.unpersist(false);
+      Image modelImage = new Image(geometry, model, null, "JY/PIXEL");
+      Image residualImage = new Image(geometry, residual, beam, "JY/BEAM");
+      Image restored = Restorer.restore(modelImage, residualImage, beam);
+      List<SkyComponent> components = components(modelImage);
+      components.addAll(bright);
+      return new Result(
+          dirty,
+          psf,
+          modelImage,
+          residualImage,
+          restored,
+          beam,
+          mergeGains(gains),
+          gains,
+          components,
+          stats,
+          metrics,
+          List.of());
+    }
+
+    private LoopModel loopModel(double[] model, Map<VisKey, GainTable> gains) {
+      LoopModel m = new LoopModel();
+      m.model =
+          sum(model) == 0 && peak(model) == 0
+              ? null
+              : new Image(geometry, model.clone(), null, "JY/PIXEL");
+      m.bright = bright.toArray(new SkyComponent[0]);
+      List<VisKey> keys = BlockWork.sortedKeys(gains);
+      m.gainKeys = keys.toArray(new VisKey[0]);
+      m.gains = keys.stream().map(gains::get).toArray(GainTable[]::new);
+      return m;
+    }
+
+    /**
+     * One table of every block's gains: slots are the time slots, channel blocks the frequency
+     * blocks; identity where nothing was solved.
+     */
+    private GainTable mergeGains(Map<VisKey, GainTable> gains) {
+      int slots = split.timeSlots();
+      double[] start = new double[slots];
+      double[] end = new double[slots];
+      double[] freq = new double[freqBlocks];
+      java.util.Arrays.fill(start, Double.POSITIVE_INFINITY);
+      java.util.Arrays.fill(end, Double.NEGATIVE_INFINITY);
+      for (var t : split.blocks()) {
+        VisibilityBlock b = t._2();
+        int s = t._1().time();
+        for (int r = 0; r < b.nRows(); r++) {
+          start[s] = Math.min(start[s], b.timeMjdSec()[r] - 0.5 * b.integrationSec()[r]);
+          end[s] = Math.max(end[s], b.timeMjdSec()[r] + 0.5 * b.integrationSec()[r]);
+        }
+        double f = 0;
+        for (double x : b.freqHz()) {
+          f += x;
+        }
+        freq[t._1().frequency()] = f / b.nChan();
+      }
+      GainTable.JonesType type =
+          switch (opt.calType().toLowerCase(Locale.ROOT)) {
+            case "phase" -> GainTable.JonesType.PHASE;
+            case "full" -> GainTable.JonesType.FULL;
+            default -> GainTable.JonesType.DIAGONAL;
+          };
+      GainTable out = GainTable.identity(type, nAnt, start, end, freq, opt.refAnt());
+      for (Map.Entry<VisKey, GainTable> e : gains.entrySet()) {
+        GainTable g = e.getValue();
+        int s = e.getKey().time();
+        int f = e.getKey().frequency();
+        for (int a = 0; a < nAnt; a++) {
+          int from = g.cell(0, 0, a);
+          int to = out.cell(s, f, a);
+          System.arraycopy(g.jones(), 8 * from, out.jones(), 8 * to, 8);
+          out.flagged()[to] = g.flagged()[from];
+        }
+      }
+      return out;
+    }
+  }
+
+  /** Point components of the non-zero model pixels, with their sky positions. */
+  static List<SkyComponent> components(Image model) {
+    List<SkyComponent> out = new ArrayList<>();
+    double[] px = model.pixels();
+    int nx = model.nx();
+    for (int i = 0; i < px.length; i++) {
+      if (px[i] != 0) {
+        double[] radec = SinProjection.pixelToSky(model.geometry(), i % nx, i / nx);
+        out.add(SkyComponent.point(radec[0], radec[1], px[i], model.geometry().freqHz(), 0));
+      }
+    }
+    return out;
+  }
+
+  static double[] sum(double[] a, double[] b) {
+    double[] out = a.clone();
+    for (int i = 0; i < out.length; i++) {
+      out[i] += b[i];
+    }
+    return out;
+  }
+
+  private static double sum(double[] a) {
+    double s = 0;
+    for (double x : a) {
+      s += x;
+    }
+    return s;
+  }
+
+  private static double peak(double[] a) {
+    double p = 0;
+    for (double x : a) {
+      p = Math.max(p, Math.abs(x));
+    }
+    return p;
+  }
+
+  private static String fmt(double x) {
+    return String.format(Locale.ROOT, "%.4g", x);
+  }
+
+  private static void write(
+      Map<String, Path> staged,
+      Result r,
+      UvfitsData data,
+      IcalOptions opt,
+      PipelineMetricsListener metrics,
+      IcalBlocks.Split split,
+      int freqBlocks)
+      throws IOException {
+    FitsImageOptions fits =
+        FitsImageOptions.defaults()
+            .withOverwrite(true)
+            .withNames(data.object(), data.telescope())
+            .withDateObs(data.dateObs());
+    Image[] images = {r.dirty(), r.psf(), r.model(), r.residual().withBeam(r.beam()), r.restored()};
+    ImageJob.writeProducts(staged, "", images, fits);
+    List<String> names = new ArrayList<>();
+    for (String a : data.antennas().names()) {
+      names.add(a.strip().replaceAll("[^!-~]", "_"));
+    }
+    GainTableFits.write(
+        r.gains(),
+        GainTableFits.Metadata.none().withAntennaNames(names),
+        staged.get("gains"),
+        true);
+    try (Writer w = Files.newBufferedWriter(staged.get("components"), StandardCharsets.UTF_8)) {
+      ComponentCsv.write(r.components(), w);
+    }
+    Files.writeString(staged.get("metrics"), metricsJson(r, opt, metrics, split, freqBlocks));
+  }
+
+  /** {@code PREFIX-metrics.json}: the run's shape, per-loop figures and per-stage Spark metrics. */
+  static String metricsJson(
+      Result r,
+      IcalOptions opt,
+      PipelineMetricsListener metrics,
+      IcalBlocks.Split split,
+      int freqBlocks)
+      throws IOException {
+    ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    ObjectNode root = mapper.createObjectNode();
+    root.put("strategy", opt.strategy());
+    root.put("freqPartitions", opt.freqPartitions());
+    root.put("freqBlocks", freqBlocks);
+    root.put("timeSlots", split.timeSlots());
+    root.put("facets", opt.facetsX() + "x" + opt.facetsY());
+    root.put("nmajor", opt.nmajor());
+    ArrayNode loops = root.putArray("loops");
+    for (LoopStats s : r.loops()) {
+      loops.add(mapper.valueToTree(s));
+    }
+    root.set("stages", mapper.readTree(metrics.toJson()).get("stages"));
+    return mapper.writeValueAsString(root);
+  }
+
+  private static void report(Result r, double seconds) {
+    LoopStats last = r.loops().get(r.loops().size() - 1);
+    System.err.printf(
+        Locale.ROOT,
+        "ical: %d major loops in %.1f s; final residual rms %.3g Jy/beam; %d model components,"
+            + " %.4g Jy%n",
+        r.loops().size() - 1,
+        seconds,
+        last.residualRmsJy(),
+        r.components().size(),
+        last.modelFluxJy());
+  }
+}
