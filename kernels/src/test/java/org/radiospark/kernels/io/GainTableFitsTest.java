@@ -21,12 +21,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
-<<<<<<< HEAD
-import org.radiospark.kernels.calibration.ChannelBlocks;
-import org.radiospark.kernels.io.GainTableFits.Metadata;
-import org.radiospark.kernels.model.GainTable;
-import org.radiospark.kernels.model.InvalidInputException;
-=======
 import org.radiospark.kernels.calibration.CalibrationSolution;
 import org.radiospark.kernels.calibration.ChannelBlocks;
 import org.radiospark.kernels.calibration.JonesMode;
@@ -38,7 +32,6 @@ import org.radiospark.kernels.model.InvalidInputException;
 import org.radiospark.kernels.model.PhaseCentre;
 import org.radiospark.kernels.model.Stokes;
 import org.radiospark.kernels.model.VisibilityBlock;
->>>>>>> plan
 
 class GainTableFitsTest {
   @TempDir Path dir;
@@ -126,8 +119,6 @@ class GainTableFitsTest {
     assertSameTable(t, GainTableFits.read(f));
   }
 
-<<<<<<< HEAD
-=======
   /** The way IcalJob writes a solver's result: a real StEFCal solution with its channel blocks. */
   @Test
   void stefcalSolutionRoundTripsWithItsChannelBlocks() throws Exception {
@@ -198,7 +189,6 @@ class GainTableFitsTest {
     assertEquals(m, back.metadata());
   }
 
->>>>>>> plan
   @Test
   void withoutMetadataAntennasGetIndexNamesAndNoEdgeColumns() throws Exception {
     GainTable t = randomTable(GainTable.JonesType.DIAGONAL, 4, 2, 1, 3);
