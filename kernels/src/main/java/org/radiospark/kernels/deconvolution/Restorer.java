@@ -99,10 +99,15 @@ public final class Restorer {
       }
       int qx = q % nx;
       int qy = q / nx;
-      for (int y = Math.max(0, qy - ey); y <= Math.min(ny - 1, qy + ey); y++) {
+      // the kernel holds offsets -cx .. nx-1-cx: a beam as wide as the image reaches its edge
+      int y0 = Math.max(0, qy - Math.min(ey, cy));
+      int y1 = Math.min(ny - 1, qy + Math.min(ey, ny - 1 - cy));
+      int x0 = Math.max(0, qx - Math.min(ex, cx));
+      int x1 = Math.min(nx - 1, qx + Math.min(ex, nx - 1 - cx));
+      for (int y = y0; y <= y1; y++) {
         int krow = (y - qy + cy) * nx - qx + cx;
         int row = y * nx;
-        for (int x = Math.max(0, qx - ex); x <= Math.min(nx - 1, qx + ex); x++) {
+        for (int x = x0; x <= x1; x++) {
           out[row + x] += m * kernel[krow + x];
         }
       }

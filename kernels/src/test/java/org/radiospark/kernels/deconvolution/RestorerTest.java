@@ -77,4 +77,18 @@ class RestorerTest {
       }
     }
   }
+
+  @Test
+  void aBeamWiderThanTheImageStaysInsideIt() {
+    int n = 16;
+    double[] kernel = Restorer.beamKernel(n, n, 40.0, 30.0, 0.3); // non-zero everywhere
+    double[] model = new double[n * n];
+    model[0] = 1.0; // corner components reach the kernel's far edges
+    model[n * n - 1] = 2.0;
+    double[] got = Restorer.convolve(model, n, n, kernel);
+    double[] expected = new FftConvolver(n, n, kernel).apply(model);
+    for (int i = 0; i < got.length; i++) {
+      assertEquals(expected[i], got[i], 1e-12, "pixel " + i);
+    }
+  }
 }

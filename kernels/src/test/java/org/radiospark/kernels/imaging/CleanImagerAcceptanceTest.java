@@ -6,13 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
-import org.apache.commons.math3.fitting.leastsquares.LeastSquaresBuilder;
-import org.apache.commons.math3.fitting.leastsquares.LeastSquaresOptimizer;
-import org.apache.commons.math3.fitting.leastsquares.LevenbergMarquardtOptimizer;
-import org.apache.commons.math3.linear.Array2DRowRealMatrix;
-import org.apache.commons.math3.linear.ArrayRealVector;
-import org.apache.commons.math3.linear.RealVector;
-import org.apache.commons.math3.util.Pair;
 import org.junit.jupiter.api.Test;
 import org.radiospark.kernels.coords.GeodeticPosition;
 import org.radiospark.kernels.coords.SinProjection;
@@ -23,7 +16,6 @@ import org.radiospark.kernels.io.layout.LayoutReader;
 import org.radiospark.kernels.model.AntennaConfiguration;
 import org.radiospark.kernels.model.Beam;
 import org.radiospark.kernels.model.Image;
-import org.radiospark.kernels.model.ImageGeometry;
 import org.radiospark.kernels.model.PhaseCentre;
 import org.radiospark.kernels.model.SkyComponent;
 import org.radiospark.kernels.model.Stokes;
@@ -32,6 +24,7 @@ import org.radiospark.kernels.simulation.ObservationTiming;
 import org.radiospark.kernels.simulation.SimulationParameters;
 import org.radiospark.kernels.simulation.Simulator;
 import org.radiospark.kernels.testing.SharedData;
+import org.radiospark.kernels.testing.SourceFits;
 import org.radiospark.kernels.weighting.Weighting;
 
 /**
@@ -156,7 +149,7 @@ class CleanImagerAcceptanceTest {
       if (flux < 20 * thermal) {
         continue;
       }
-      double[] fit = fitPoint(restored, beam, xy[0], xy[1]);
+      double[] fit = SourceFits.fitPoint(restored, beam, xy[0], xy[1]);
       if (Boolean.getBoolean("acceptance.debug")) {
         System.out.printf(
             "source %.4f Jy at (%.2f, %.2f): fit %.4f at (%.3f, %.3f)%n",
@@ -172,7 +165,7 @@ class CleanImagerAcceptanceTest {
     double[] gxy =
         SinProjection.skyToPixel(
             restored.geometry(), sky.gaussian().raRad(), sky.gaussian().decRad());
-    double integrated = apertureFlux(restored, beam, gxy[0], gxy[1], 40);
+    double integrated = SourceFits.apertureFlux(restored, beam, gxy[0], gxy[1], 40);
     System.out.printf(
         "acceptance 4: %d sources above 20 sigma within 1%% / 0.1 px; Gaussian %.4f Jy (0.8 planted);"
             + " residual rms %.3g = %.3f x thermal %.3g; %d iterations, %d major cycles%n",
@@ -207,78 +200,5 @@ class CleanImagerAcceptanceTest {
 
   private static double rms(double[] px) {
     return RobustNoise.madRms(px);
-  }
-
-  /** Sum of the restored image in a circle, over the beam area: Jy. */
-  private static double apertureFlux(Image im, Beam b, double x0, double y0, double radius) {
-    double sum = 0;
-    for (int y = (int) (y0 - radius); y <= y0 + radius; y++) {
-      for (int x = (int) (x0 - radius); x <= x0 + radius; x++) {
-        if (Math.hypot(x - x0, y - y0) <= radius) {
-          sum += im.get(x, y);
-        }
-      }
-    }
-    double cell = im.geometry().cellRad();
-    double beamAreaPx = Math.PI * b.majorRad() * b.minorRad() / (4 * Math.log(2) * cell * cell);
-    return sum / beamAreaPx;
-  }
-
-  /**
-   * Least-squares fit of the restoring beam (fixed shape) with free amplitude and position to the 9
-   * x 9 pixels around (x0, y0): {amplitude Jy/beam, x, y}.
-   */
-  private static double[] fitPoint(Image im, Beam b, double x0, double y0) {
-    ImageGeometry g = im.geometry();
-    double sMaj = b.majorRad() / g.cellRad() / (2 * Math.sqrt(2 * Math.log(2)));
-    double sMin = b.minorRad() / g.cellRad() / (2 * Math.sqrt(2 * Math.log(2)));
-    double sinPa = Math.sin(b.paRad());
-    double cosPa = Math.cos(b.paRad());
-    int cx = (int) Math.round(x0);
-    int cy = (int) Math.round(y0);
-    int h = 4;
-    int n = (2 * h + 1) * (2 * h + 1);
-    double[] obs = new double[n];
-    int[][] pix = new int[n][];
-    int k = 0;
-    for (int y = cy - h; y <= cy + h; y++) {
-      for (int x = cx - h; x <= cx + h; x++) {
-        obs[k] = im.get(x, y);
-        pix[k++] = new int[] {x, y};
-      }
-    }
-    LeastSquaresOptimizer.Optimum o =
-        new LevenbergMarquardtOptimizer()
-            .optimize(
-                new LeastSquaresBuilder()
-                    .start(new double[] {im.get(cx, cy), x0, y0})
-                    .target(obs)
-                    .maxEvaluations(1000)
-                    .maxIterations(1000)
-                    .model(
-                        params -> {
-                          double[] val = new double[n];
-                          double[][] jac = new double[n][3];
-                          for (int i = 0; i < n; i++) {
-                            // east = -dx, north = +dy; major axis at PA north through east
-                            double east = -(pix[i][0] - params.getEntry(1));
-                            double north = pix[i][1] - params.getEntry(2);
-                            double a = east * sinPa + north * cosPa;
-                            double c = east * cosPa - north * sinPa;
-                            double e =
-                                Math.exp(-0.5 * (a * a / (sMaj * sMaj) + c * c / (sMin * sMin)));
-                            val[i] = params.getEntry(0) * e;
-                            double dqdEast = a * sinPa / (sMaj * sMaj) + c * cosPa / (sMin * sMin);
-                            double dqdNorth = a * cosPa / (sMaj * sMaj) - c * sinPa / (sMin * sMin);
-                            jac[i][0] = e;
-                            // d/dx0: east = -(x - x0) -> d east/d x0 = +1; value' = -A e dq/deast
-                            jac[i][1] = -val[i] * dqdEast;
-                            jac[i][2] = val[i] * dqdNorth;
-                          }
-                          return new Pair<RealVector, org.apache.commons.math3.linear.RealMatrix>(
-                              new ArrayRealVector(val), new Array2DRowRealMatrix(jac));
-                        })
-                    .build());
-    return o.getPoint().toArray();
   }
 }

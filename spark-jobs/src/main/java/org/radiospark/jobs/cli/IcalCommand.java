@@ -98,6 +98,12 @@ public final class IcalCommand implements Callable<Integer> {
   @Option(names = "-auto-threshold", paramLabel = "SIGMA", description = "Stop at SIGMA x rms (3).")
   double autoThreshold = 3;
 
+  @Option(
+      names = "-auto-mask",
+      paramLabel = "SIGMA",
+      description = "Clean to SIGMA x rms, then only where components are (0 = off).")
+  double autoMask = 0;
+
   @Option(names = "-threshold", paramLabel = "JY", description = "Absolute threshold (0).")
   double threshold = 0;
 
@@ -167,6 +173,7 @@ public final class IcalCommand implements Callable<Integer> {
     require(gain > 0 && gain <= 1, "-gain must be in (0, 1], not " + gain);
     require(mgain > 0 && mgain <= 1, "-mgain must be in (0, 1], not " + mgain);
     require(autoThreshold >= 0, "-auto-threshold must be >= 0");
+    require(autoMask >= 0, "-auto-mask must be >= 0");
     require(threshold >= 0, "-threshold must be >= 0");
     require(epsilon > 0 && epsilon < 0.1, "-epsilon must be in (0, 0.1), not " + epsilon);
     require(refAnt >= 0, "--refant must be >= 0, not " + refAnt);
@@ -190,6 +197,7 @@ public final class IcalCommand implements Callable<Integer> {
         gain,
         mgain,
         autoThreshold,
+        autoMask,
         threshold,
         multiscale,
         epsilon,

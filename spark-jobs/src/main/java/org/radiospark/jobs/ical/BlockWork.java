@@ -21,14 +21,15 @@ final class BlockWork {
   private BlockWork() {}
 
   /** Everything a task needs besides the data: serializable, built on the driver. */
-  record Context(IcalOptions options, int loop, int nAnt, boolean psf, int threads)
+  record Context(IcalOptions options, int loop, boolean solve, int nAnt, boolean psf, int threads)
       implements java.io.Serializable {
     ImagingParams imaging() {
       return IcalSettings.imaging(options, threads);
     }
 
     SelfCalStep.Settings settings() {
-      return new SelfCalStep.Settings(imaging(), IcalSettings.solver(options, loop), nAnt, psf);
+      return new SelfCalStep.Settings(
+          imaging(), solve ? IcalSettings.solver(options, loop) : null, nAnt, psf);
     }
   }
 

@@ -11,15 +11,18 @@ public final class FacetPartial {
   /** The {@link GridProducts#source} it came from. */
   public int source;
 
-  /** Unnormalised residual window {@code [y * width + x]}. */
-  public double[] residual;
+  /**
+   * Unnormalised residual window {@code [y * width + x]}, single precision (as FITS images and
+   * WSClean's are): half the bytes of the loop's one shuffle.
+   */
+  public float[] residual;
 
   /** Sum of the imaging weights of the source. */
   public double sumWeights;
 
   public FacetPartial() {}
 
-  FacetPartial(int facet, int source, double[] residual, double sumWeights) {
+  FacetPartial(int facet, int source, float[] residual, double sumWeights) {
     this.facet = facet;
     this.source = source;
     this.residual = residual;

@@ -81,6 +81,8 @@ public final class IcalJob {
    * @param shuffleDependencies shuffle dependencies between the loop's result and the loaded
    *     visibilities (the partitioner strategy's facet re-keying is one)
    * @param lineageRdds RDDs in the loop's lineage down to the loaded visibilities
+   * @param persistedRdds RDDs persisted at the end of the loop (the visibilities only, when each
+   *     loop cleans up after itself)
    * @param seconds wall time
    */
   public record LoopStats(
@@ -93,6 +95,7 @@ public final class IcalJob {
       int maxSolverIterations,
       int shuffleDependencies,
       int lineageRdds,
+      int persistedRdds,
       double seconds) {}
 
   /**
@@ -181,7 +184,12 @@ public final class IcalJob {
 
       Loops loops =
           new Loops(opt, jsc, metrics, layout, geometry, nAnt, threads, bright, freqBlocks, split);
-      Result r = loops.run();
+      Result r;
+      try {
+        r = loops.run();
+      } finally {
+        metrics.close();
+      }
       outputs.createDirectories();
       write(staged, r, data, opt, metrics, split, freqBlocks);
       outputs.commit();
@@ -311,13 +319,13 @@ public final class IcalJob {
       Broadcast<double[]> facetPsf = null;
       double[] residual = null;
       long cleaned = 0;
+      boolean maskPhase = false;
       for (int loop = 0; loop <= opt.nmajor(); loop++) {
         long s0 = System.nanoTime();
         boolean finalPass = loop == opt.nmajor();
         boolean solves = !finalPass && IcalSettings.solves(opt, loop);
         Broadcast<LoopModel> state = jsc.broadcast(loopModel(model, gains));
-        BlockWork.Context ctx =
-            new BlockWork.Context(opt, solves ? loop : -1, nAnt, loop == 0, threads);
+        BlockWork.Context ctx = new BlockWork.Context(opt, loop, solves, nAnt, loop == 0, threads);
         JavaRDD<GridProducts> products =
             (partitioned()
                     ? IcalStages.calibrateAndGridInPartitions(vis, state, ctx)
@@ -354,10 +362,14 @@ public final class IcalJob {
         // Each facet may use an equal share of what is left of -niter.
         long left = finalPass ? 0 : Math.max(0, opt.niter() - cleaned);
         long budget = left == 0 ? 0 : Math.max(1, left / layout.count());
+        // WSClean's auto-mask: once every facet is clean to the auto-mask level, clean only where
+        // components already are, down to the auto-threshold.
+        Broadcast<double[]> mask = maskPhase ? jsc.broadcast(model.clone()) : null;
         JavaRDD<FacetResult> deconvolved =
             IcalStages.deconvolveFacets(
                 IcalStages.rekeyToFacets(IcalStages.cutFacets(products, layout), facetPartitioner),
                 facetPsf,
+                mask,
                 layout,
                 opt,
                 budget);
@@ -373,6 +385,17 @@ public final class IcalJob {
           iterations += r.iterations;
         }
         cleaned += iterations;
+        // (not before self-calibration is over: sources hidden by gain errors must still be found)
+        if (opt.autoMask() > 0
+            && !maskPhase
+            && !IcalSettings.solves(opt, loop + 1)
+            && results.stream().allMatch(x -> x.converged)) {
+          maskPhase = true;
+          LOG.info("ical: auto-mask level reached; cleaning within the mask from now on");
+        }
+        if (mask != null) {
+          mask.destroy();
+        }
         if (loop == 0) {
           dirty = new Image(geometry, residual.clone(), beam, "JY/BEAM");
         }
@@ -389,6 +412,7 @@ public final class IcalJob {
                 maxIter,
                 lineage[0],
                 lineage[1],
+                jsc.sc().getPersistentRDDs().size(),
                 (System.nanoTime() - s0) * 1e-9);
         stats.add(ls);
         LOG.info(

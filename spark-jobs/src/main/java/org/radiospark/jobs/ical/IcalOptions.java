@@ -25,6 +25,8 @@ import java.io.Serializable;
  * @param gain minor-loop gain
  * @param mgain major-loop gain (fraction of the peak cleaned per loop)
  * @param autoThreshold stop cleaning at this many robust sigma (0 = off)
+ * @param autoMask first clean everywhere to this many robust sigma, then only where components were
+ *     placed, down to {@code autoThreshold} (WSClean's {@code -auto-mask}; 0 = off)
  * @param thresholdJy absolute stopping threshold, Jy/beam
  * @param multiscale multi-scale CLEAN rather than Hogbom
  * @param epsilon gridder accuracy
@@ -53,6 +55,7 @@ public record IcalOptions(
     double gain,
     double mgain,
     double autoThreshold,
+    double autoMask,
     double thresholdJy,
     boolean multiscale,
     double epsilon,
@@ -90,6 +93,7 @@ public record IcalOptions(
         gain,
         mgain,
         autoThreshold,
+        autoMask,
         thresholdJy,
         multiscale,
         epsilon,
@@ -121,6 +125,7 @@ public record IcalOptions(
         gain,
         mgain,
         autoThreshold,
+        autoMask,
         thresholdJy,
         multiscale,
         epsilon,
@@ -152,6 +157,7 @@ public record IcalOptions(
         gain,
         mgain,
         autoThreshold,
+        autoMask,
         thresholdJy,
         multiscale,
         epsilon,
@@ -183,6 +189,7 @@ public record IcalOptions(
         gain,
         mgain,
         autoThreshold,
+        autoMask,
         thresholdJy,
         multiscale,
         epsilon,

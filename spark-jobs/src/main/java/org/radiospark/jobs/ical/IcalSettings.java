@@ -46,16 +46,17 @@ public final class IcalSettings {
   /**
    * The solver of major loop {@code loop}, or null when it does not solve. Gains are solved per
    * block (one solution interval by one frequency block). As ARL's ICAL starts with phase-only
-   * ("T") solutions before amplitude ("G") ones, the first self-calibration round solves phases
-   * only whatever {@code --cal-type}; amplitudes and leakage follow once the model holds most of
-   * the flux.
+   * ("T") solutions before amplitude ("G") ones, the first half of the self-calibration rounds
+   * (rounded up) solve phases only whatever {@code --cal-type}; amplitudes and leakage follow once
+   * the model holds nearly all the flux (solved against an incomplete model, amplitudes absorb its
+   * missing long-baseline flux and distort the flux scale by percents).
    */
   public static SolverParameters solver(IcalOptions o, int loop) {
     if (!solves(o, loop)) {
       return null;
     }
     String type = o.calType().toLowerCase(Locale.ROOT);
-    boolean first = loop == firstSelfcal(o);
+    boolean first = loop < firstSelfcal(o) + (o.nselfcal() + 1) / 2;
     SolverParameters p =
         switch (type) {
           case "phase" -> SolverParameters.defaults(JonesMode.SCALAR).withPhaseOnly(true);
@@ -78,7 +79,8 @@ public final class IcalSettings {
             .withMajorLoopGain(o.mgain())
             .withMaxIterations(Math.max(1, o.niter()))
             .withAbsoluteThreshold(o.thresholdJy())
-            .withAutoThreshold(o.autoThreshold());
+            .withAutoThreshold(o.autoThreshold())
+            .withAutoMask(o.autoMask());
     return o.multiscale() ? c.withMultiscale(MultiScaleParameters.defaults()) : c;
   }
 }

@@ -118,7 +118,8 @@ public final class IcalStages {
             out.add(
                 new Tuple2<>(
                     f,
-                    new FacetPartial(f, p.source, layout.cutWindow(p.residual, f), p.sumWeights)));
+                    new FacetPartial(
+                        f, p.source, toFloat(layout.cutWindow(p.residual, f)), p.sumWeights)));
           }
           return out.iterator();
         });
@@ -140,10 +141,12 @@ public final class IcalStages {
    * kept; {@code budget = 0} only normalises (the final residual).
    *
    * @param psf the full-size PSF (peak 1 at the centre), cropped here to each window
+   * @param mask full-size auto-mask (non-zero where components may go), or null for none
    */
   public static JavaRDD<FacetResult> deconvolveFacets(
       JavaPairRDD<Integer, Iterable<FacetPartial>> facets,
       Broadcast<double[]> psf,
+      Broadcast<double[]> mask,
       FacetLayout layout,
       IcalOptions options,
       long budget) {
@@ -181,7 +184,8 @@ public final class IcalStages {
                   w[2],
                   w[3],
                   IcalSettings.clean(options),
-                  budget);
+                  budget,
+                  mask == null ? null : nonZero(layout.cutWindow(mask.value(), f)));
           r.modelIncrement = layout.ownPixels(o.modelIncrement(), f);
           r.residualAfter = layout.ownPixels(o.residual(), f);
           r.iterations = o.outcome().iterations();
@@ -192,5 +196,21 @@ public final class IcalStages {
           r.converged = o.converged();
           return r;
         });
+  }
+
+  private static boolean[] nonZero(double[] a) {
+    boolean[] b = new boolean[a.length];
+    for (int i = 0; i < a.length; i++) {
+      b[i] = a[i] != 0;
+    }
+    return b;
+  }
+
+  private static float[] toFloat(double[] a) {
+    float[] f = new float[a.length];
+    for (int i = 0; i < a.length; i++) {
+      f[i] = (float) a[i];
+    }
+    return f;
   }
 }

@@ -29,21 +29,61 @@ import org.apache.spark.scheduler.SparkListenerTaskEnd;
  * <p>Register with {@code sc.addSparkListener(listener)} (or {@link #register}); read the figures
  * once the jobs have finished ({@link #snapshot()}, {@link #toJson()}, {@link #summary()}).
  */
-public final class PipelineMetricsListener extends SparkListener {
+public final class PipelineMetricsListener extends SparkListener implements AutoCloseable {
   /** Local property naming the major loop. */
   public static final String LOOP = "radiospark.loop";
 
   /** Local property naming the pipeline stage. */
   public static final String LABEL = "radiospark.stage";
 
+  /** Local property naming the run a listener counts (several runs may share a context). */
+  public static final String RUN = "radiospark.run";
+
   private final Map<Integer, StageMetrics> byStage = new ConcurrentHashMap<>();
   private final Map<String, StageMetrics> byLabel = new ConcurrentHashMap<>();
 
-  /** A listener registered on {@code sc}. */
+  private final String runId;
+  private SparkContext context;
+
+  /** A listener that counts every stage (register it with {@code sc.addSparkListener}). */
+  public PipelineMetricsListener() {
+    this(null);
+  }
+
+  private PipelineMetricsListener(String runId) {
+    this.runId = runId;
+  }
+
+  /**
+   * A listener registered on {@code sc} that counts only the stages submitted from the calling
+   * thread from now on (it tags them with a run id), so that runs sharing a context (tests,
+   * notebooks) keep separate figures. {@link #close()} it when the run is over.
+   */
   public static PipelineMetricsListener register(SparkContext sc) {
-    PipelineMetricsListener l = new PipelineMetricsListener();
+    PipelineMetricsListener l = new PipelineMetricsListener(java.util.UUID.randomUUID().toString());
+    l.context = sc;
+    sc.setLocalProperty(RUN, l.runId);
     sc.addSparkListener(l);
     return l;
+  }
+
+  /**
+   * Waits until Spark has delivered every event of the finished jobs to the listeners, then
+   * unregisters this listener and clears the run tag. The figures stay readable.
+   */
+  @Override
+  public void close() {
+    if (context == null) {
+      return;
+    }
+    try {
+      context.listenerBus().waitUntilEmpty(60_000);
+    } catch (java.util.concurrent.TimeoutException e) {
+      // figures of the last tasks may be missing; the run itself is unaffected
+    }
+    context.removeSparkListener(this);
+    context.setLocalProperty(RUN, null);
+    context = null;
   }
 
   /**
@@ -66,6 +106,9 @@ public final class PipelineMetricsListener extends SparkListener {
   @Override
   public void onStageSubmitted(SparkListenerStageSubmitted event) {
     Properties p = event.properties();
+    if (runId != null && (p == null || !runId.equals(p.getProperty(RUN)))) {
+      return; // another run's stage
+    }
     int loop = -1;
     String label = "unlabelled";
     if (p != null) {
@@ -89,6 +132,9 @@ public final class PipelineMetricsListener extends SparkListener {
   @Override
   public void onTaskEnd(SparkListenerTaskEnd event) {
     StageMetrics m = byStage.get(event.stageId());
+    if (m == null && runId != null) {
+      return;
+    }
     if (m == null) {
       m = byLabel.computeIfAbsent("-1\u0000unlabelled", k -> new StageMetrics(-1, "unlabelled"));
     }
