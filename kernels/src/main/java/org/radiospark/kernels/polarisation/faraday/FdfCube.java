@@ -10,23 +10,26 @@ package org.radiospark.kernels.polarisation.faraday;
  * fastest: one spectrum is contiguous, as a spatial tile re-keyed from channel images is built);
  * output {@code re[p * nPhi + j]}, {@code im[p * nPhi + j]}.
  *
- * <p>Performance note: pixels are processed in blocks of {@value #BLOCK}, transposed so that the
- * innermost loop runs over the pixels of the block with no reduction; HotSpot vectorises it and
- * each table value is loaded once per block. Sums are in float: the relative rounding error grows
- * like {@code sqrt(nChan) * 6e-8}, far below the noise of any real spectrum.
+ * <p>Performance note: the innermost loop runs over the whole Faraday-depth axis for one channel of
+ * one pixel ({@code F_j += P_i T_ij}): long, unit-stride and free of reductions, so HotSpot
+ * vectorises it. A channel's table rows (8 nPhi bytes) are reused from the L1 cache by the {@value
+ * #BLOCK} pixels of a block, whose accumulators ({@value #BLOCK} x 8 nPhi bytes) stay in L2; blocks
+ * of 4, 8, 16 and 32 pixels gave 3.5, 4.3, 5.6 and 5.6 G samples/s per core (1024 channels, 1001
+ * depths, CPU time). Sums are in float: the relative rounding error grows like {@code sqrt(nChan) *
+ * 6e-8}, far below the noise of any real spectrum.
  *
  * <p>A voxel with NaN Q or U is left out of its spectrum, with {@code K} recomputed for that pixel
  * from the remaining weights (as RM-Tools); a pixel with no valid channel gives NaN. Immutable and
  * thread-safe: one instance may serve many threads (each call allocates its own scratch).
  */
 public final class FdfCube {
-  /** Pixels per block of the inner loop. */
+  /** Pixels whose accumulators stay in the L2 cache together (see the performance note). */
   static final int BLOCK = 16;
 
   private final int nChan;
   private final int nPhi;
-  private final float[] wcos; // [j * nChan + i]
-  private final float[] wsin;
+  private final float[][] wcos; // [i][j]: one row per channel
+  private final float[][] wsin;
   private final double[] weights;
   private final double kAll;
   private final PhiAxis axis;
@@ -38,8 +41,8 @@ public final class FdfCube {
     this.weights = plan.weights();
     double[] l2 = plan.lambda2M2();
     double l0 = plan.lambda0SqM2();
-    this.wcos = new float[nPhi * nChan];
-    this.wsin = new float[nPhi * nChan];
+    this.wcos = new float[nChan][nPhi];
+    this.wsin = new float[nChan][nPhi];
     double sw = 0;
     for (double w : weights) {
       sw += w;
@@ -49,8 +52,8 @@ public final class FdfCube {
       double phi = axis.value(j);
       for (int i = 0; i < nChan; i++) {
         double arg = -2.0 * phi * (l2[i] - l0);
-        wcos[j * nChan + i] = (float) (weights[i] * Math.cos(arg));
-        wsin[j * nChan + i] = (float) (weights[i] * Math.sin(arg));
+        wcos[i][j] = (float) (weights[i] * Math.cos(arg));
+        wsin[i][j] = (float) (weights[i] * Math.sin(arg));
       }
     }
   }
@@ -84,61 +87,65 @@ public final class FdfCube {
     if (re.length < out || im.length < out) {
       throw new IllegalArgumentException("output arrays too short: need nPix*nPhi = " + out);
     }
-    float[] qt = new float[nChan * BLOCK];
-    float[] ut = new float[nChan * BLOCK];
-    float[] accRe = new float[BLOCK];
-    float[] accIm = new float[BLOCK];
-    double[] k = new double[BLOCK];
+    float[][] accRe = new float[BLOCK][nPhi];
+    float[][] accIm = new float[BLOCK][nPhi];
     for (int p0 = 0; p0 < nPix; p0 += BLOCK) {
       int nb = Math.min(BLOCK, nPix - p0);
-      loadBlock(q, u, p0, nb, qt, ut, k);
-      for (int j = 0; j < nPhi; j++) {
-        java.util.Arrays.fill(accRe, 0f);
-        java.util.Arrays.fill(accIm, 0f);
-        int row = j * nChan;
-        for (int i = 0; i < nChan; i++) {
-          float c = wcos[row + i];
-          float s = wsin[row + i];
-          int base = i * BLOCK;
-          for (int b = 0; b < BLOCK; b++) {
-            float qv = qt[base + b];
-            float uv = ut[base + b];
-            accRe[b] += qv * c - uv * s;
-            accIm[b] += qv * s + uv * c;
+      for (int b = 0; b < nb; b++) {
+        java.util.Arrays.fill(accRe[b], 0f);
+        java.util.Arrays.fill(accIm[b], 0f);
+      }
+      for (int i = 0; i < nChan; i++) {
+        for (int b = 0; b < nb; b++) {
+          float qv = q[(p0 + b) * nChan + i];
+          float uv = u[(p0 + b) * nChan + i];
+          if (Float.isFinite(qv) && Float.isFinite(uv)) {
+            accumulate(qv, uv, wcos[i], wsin[i], accRe[b], accIm[b]);
           }
         }
-        for (int b = 0; b < nb; b++) {
-          long o = (long) (p0 + b) * nPhi + j;
-          re[(int) o] = (float) (k[b] * accRe[b]);
-          im[(int) o] = (float) (k[b] * accIm[b]);
+      }
+      for (int b = 0; b < nb; b++) {
+        float k = (float) pixelK(q, u, p0 + b);
+        int o = (p0 + b) * nPhi;
+        float[] ar = accRe[b];
+        float[] ai = accIm[b];
+        for (int j = 0; j < nPhi; j++) {
+          re[o + j] = k * ar[j];
+          im[o + j] = k * ai[j];
         }
       }
     }
   }
 
-  /** Transposes a block to [chan][pixel], zeroes NaN voxels and sets each pixel's K. */
-  private void loadBlock(float[] q, float[] u, int p0, int nb, float[] qt, float[] ut, double[] k) {
-    java.util.Arrays.fill(qt, 0f);
-    java.util.Arrays.fill(ut, 0f);
-    for (int b = 0; b < nb; b++) {
-      int src = (p0 + b) * nChan;
-      boolean allGood = true;
-      double sw = 0;
-      for (int i = 0; i < nChan; i++) {
-        float qv = q[src + i];
-        float uv = u[src + i];
-        if (Float.isFinite(qv) && Float.isFinite(uv)) {
-          qt[i * BLOCK + b] = qv;
-          ut[i * BLOCK + b] = uv;
-          sw += weights[i];
-        } else {
-          allGood = false;
-        }
+  /**
+   * F_j += (q + i u) (c_j + i s_j) over the whole Faraday-depth axis. Performance note: every array
+   * is indexed by the loop variable alone; with base offsets ({@code a[o + j]}) HotSpot 17 does not
+   * vectorise this loop and it runs ten times slower (measured).
+   */
+  private static void accumulate(float qv, float uv, float[] c, float[] s, float[] re, float[] im) {
+    int n = re.length;
+    for (int j = 0; j < n; j++) {
+      float cj = c[j];
+      float sj = s[j];
+      re[j] += qv * cj - uv * sj;
+      im[j] += qv * sj + uv * cj;
+    }
+  }
+
+  /** 1 / (sum of the weights of the pixel's valid channels); NaN if it has none. */
+  private double pixelK(float[] q, float[] u, int p) {
+    double sw = 0;
+    boolean all = true;
+    for (int i = 0; i < nChan; i++) {
+      if (Float.isFinite(q[p * nChan + i]) && Float.isFinite(u[p * nChan + i])) {
+        sw += weights[i];
+      } else {
+        all = false;
       }
-      k[b] = allGood ? kAll : (sw > 0 ? 1.0 / sw : Double.NaN);
     }
-    for (int b = nb; b < BLOCK; b++) {
-      k[b] = 0;
+    if (all) {
+      return kAll;
     }
+    return sw > 0 ? 1.0 / sw : Double.NaN;
   }
 }
