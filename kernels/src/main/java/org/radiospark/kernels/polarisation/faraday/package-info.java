@@ -6,7 +6,10 @@
  * <ul>
  *   <li>{@link org.radiospark.kernels.polarisation.faraday.RmSynthesis}: the Faraday dispersion
  *       function of one spectrum or of a cube (Brentjens and de Bruyn 2005, eq. 25 and 36) and the
- *       RM spread function ({@link org.radiospark.kernels.polarisation.faraday.Rmsf}).
+ *       RM spread function ({@link org.radiospark.kernels.polarisation.faraday.Rmsf}); {@link
+ *       org.radiospark.kernels.polarisation.faraday.FdfCube} for many spectra (a spatial tile) in
+ *       float, and {@link org.radiospark.kernels.polarisation.faraday.PeakMaps} for its per-pixel
+ *       peak depth, intensity and angle maps.
  *   <li>{@link org.radiospark.kernels.polarisation.faraday.FdfPeak}: the peak of an FDF and the
  *       quantities and errors RM-Tools reports for it.
  *   <li>{@link org.radiospark.kernels.polarisation.faraday.StokesIFitter}: the polynomial Stokes I

@@ -37,10 +37,12 @@ class RmToolsTestDataTest {
     FdfPeak p = r.peak();
     assertTrue(r.stokesIUsed());
     assertEquals(288, r.nGoodChannels());
-    // Stokes I = 1 (944 MHz / f)^0.7 was injected: the model at freq0 must agree within the fit's
-    // noise (0.1 / sqrt(288) per channel, a few times that for the model value).
+    // Stokes I = (f / 944 MHz)^-0.7 was injected: the model at freq0 (near the fit's reference
+    // frequency) must agree within 3 x the fitted amplitude's error. (This noise realisation has
+    // a 3-sigma curvature in I, fitted alike by the log and linear order-2 models: I0 = 0.996 vs
+    // 1.016 true, 2.2 sigma.)
     double iTrue = Math.pow(r.freq0Hz() / 944e6, -0.7);
-    assertEquals(iTrue, r.iFreq0(), 3 * 0.1 / Math.sqrt(288) * 2);
+    assertEquals(iTrue, r.iFreq0(), 3 * r.stokesIModel().errors()[0]);
     double dFrac = p.dAmpPeak() / r.iFreq0();
     double rmSigmas = Math.abs(p.phiPeakRadM2() - RM_TRUE) / p.dPhiPeakRadM2();
     double fracSigmas = Math.abs(r.fracPol() - FRAC_POL_TRUE) / dFrac;
