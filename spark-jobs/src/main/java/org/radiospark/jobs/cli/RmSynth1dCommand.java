@@ -86,7 +86,8 @@ public final class RmSynth1dCommand implements Callable<Integer> {
   @Option(
       names = "--poly-ord",
       paramLabel = "N",
-      description = "Stokes I polynomial order 0..5 (2; RM-Tools' -o).")
+      description =
+          "Stokes I polynomial order 0..5, or -1..-5: best up to that by AIC (2; RM-Tools' -o).")
   int polyOrd = 2;
 
   @Option(

@@ -66,6 +66,19 @@ class RmSynth1dCommandTest {
     assertEquals(
         Files.readString(json), Files.readString(dir.resolve("src_RMsynth.json")), "same JSON");
     assertEquals(288, Files.readAllLines(dir.resolve("src_weight.dat")).size());
+    // The FDF table reads back bit for bit (shortest round-trip decimals).
+    org.radiospark.kernels.polarisation.faraday.RmSynthesis1dResult ref =
+        org.radiospark.kernels.polarisation.faraday.RmSynthesis1d.run(
+            org.radiospark.kernels.polarisation.faraday.RmToolsSpectrumReader.read(data),
+            org.radiospark.kernels.polarisation.faraday.RmSynthesisParameters.defaults());
+    List<String> rows = Files.readAllLines(dir.resolve("src_FDFdirty.dat"));
+    assertEquals(ref.synthesis().axis().n(), rows.size());
+    for (int k = 0; k < rows.size(); k++) {
+      String[] t = rows.get(k).split(" ");
+      assertEquals(ref.synthesis().axis().value(k), Double.parseDouble(t[0]));
+      assertEquals(ref.dirtyFdf().re()[k], Double.parseDouble(t[1]));
+      assertEquals(ref.dirtyFdf().im()[k], Double.parseDouble(t[2]));
+    }
 
     Run again = run("rmsynth1d", data.toString(), "-o", json.toString());
     assertEquals(ExitCodes.BAD_INPUT, again.status());

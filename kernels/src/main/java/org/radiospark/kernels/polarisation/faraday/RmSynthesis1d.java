@@ -7,12 +7,12 @@ import java.util.Objects;
  * RM-Tools' {@code rmsynth1d} chain on one spectrum:
  *
  * <ol>
- *   <li>Stokes I model: fitted ({@link StokesIFitter}, order and family from the parameters) unless
- *       I is absent or ignored, then I = 1;
+ *   <li>Stokes I model: fitted ({@link StokesIFitter}, order and family from the parameters, a
+ *       negative order chosen by AIC) unless I is absent or ignored, then I = 1;
  *   <li>fractional spectra {@code q = Q / I_model}, {@code u = U / I_model} with noise {@code dq =
- *       dQ / I_model}, {@code du = dU / I_model} (the model has far less noise than one channel of
- *       I, so its error is not propagated; RM-Tools 1.x propagates the measured {@code dI/I}, which
- *       makes the weights depend on the signal), {@code sigma_i = (dq_i + du_i) / 2};
+ *       dQ / I_model}, {@code du = dU / I_model} (as current RM-Tools: the model's own error is not
+ *       propagated; older versions used the measured {@code dI / I}, which made the weights depend
+ *       on the signal), {@code sigma_i = (dq_i + du_i) / 2};
  *   <li>Faraday-depth axis: RMSF FWHM {@code 3.8 / Delta lambda^2}, {@code dPhi = FWHM / nSamples},
  *       {@code phiMax = max(sqrt(3) / delta lambda^2_max, 10 FWHM)} unless given ({@link
  *       PhiAxis#centred});
@@ -43,7 +43,10 @@ public final class RmSynthesis1d {
     boolean useI = s.hasStokesI() && !p.ignoreStokesI();
     StokesIModel model =
         useI
-            ? StokesIFitter.fit(freq, s.stokesI(), s.dI(), p.polyOrder(), p.fitFunction())
+            ? (p.polyOrder() >= 0
+                ? StokesIFitter.fit(freq, s.stokesI(), s.dI(), p.polyOrder(), p.fitFunction())
+                : StokesIFitter.fitBestOrder(
+                    freq, s.stokesI(), s.dI(), -p.polyOrder(), p.fitFunction()))
             : StokesIModel.unity();
     double[] q = new double[n];
     double[] u = new double[n];

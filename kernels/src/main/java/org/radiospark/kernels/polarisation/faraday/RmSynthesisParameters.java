@@ -11,7 +11,8 @@ import java.util.Objects;
  * @param dPhiRadM2 Faraday-depth spacing [-d]; NaN = automatic: {@code FWHM / nSamples}
  * @param nSamples samples across the RMSF FWHM when dPhi is automatic [-s], default 10
  * @param weighting channel weights [-w], default {@link Weighting#VARIANCE}
- * @param polyOrder order of the Stokes I model [-o in RM-Tools], 0..5, default 2
+ * @param polyOrder order of the Stokes I model [-o in RM-Tools], 0..5, default 2; -1..-5 choose the
+ *     order up to |polyOrder| by AIC ({@link StokesIFitter#fitBestOrder})
  * @param fitFunction Stokes I model family [-f], default {@link StokesIModel.FitFunction#LOG}
  * @param ignoreStokesI use I = 1 instead of a fitted model [-i]
  * @param fitRmsf fit a Gaussian to the RMSF main lobe for its FWHM [-t]; otherwise the analytic
@@ -40,8 +41,9 @@ public record RmSynthesisParameters(
     if (!(nSamples > 0) || !Double.isFinite(nSamples)) {
       throw new IllegalArgumentException("samples per FWHM must be > 0: " + nSamples);
     }
-    if (polyOrder < 0 || polyOrder > 5) {
-      throw new IllegalArgumentException("Stokes I polynomial order must be 0..5: " + polyOrder);
+    if (polyOrder < -5 || polyOrder > 5) {
+      throw new IllegalArgumentException(
+          "Stokes I polynomial order must be 0..5 (or -1..-5 for automatic): " + polyOrder);
     }
   }
 

@@ -86,6 +86,47 @@ public final class StokesIFitter {
         : fitLog(x, y, w, nPar, ref);
   }
 
+  /**
+   * RM-Tools' dynamic order selection (its negative {@code -o}): fits orders 0, 1, ... up to {@code
+   * maxOrder} and keeps raising the order while the Akaike information criterion {@code AIC = 2
+   * (order + 1) + chi^2} decreases; returns the last model that improved it.
+   */
+  public static StokesIModel fitBestOrder(
+      double[] freqHz,
+      double[] stokesI,
+      double[] dI,
+      int maxOrder,
+      StokesIModel.FitFunction function) {
+    StokesIModel best = fit(freqHz, stokesI, dI, 0, function);
+    double bestAic = 2 + chiSquare(best, freqHz, stokesI, dI);
+    for (int order = 1; order <= maxOrder; order++) {
+      StokesIModel m = fit(freqHz, stokesI, dI, order, function);
+      double aic = 2 * (order + 1) + chiSquare(m, freqHz, stokesI, dI);
+      if (!(aic < bestAic)) {
+        break;
+      }
+      best = m;
+      bestAic = aic;
+    }
+    return best;
+  }
+
+  /** chi^2 of {@code m} on the channels {@link #fit} would use. */
+  static double chiSquare(StokesIModel m, double[] freqHz, double[] stokesI, double[] dI) {
+    boolean haveNoise = false;
+    for (double d : dI) {
+      haveNoise |= d > 0 && Double.isFinite(d);
+    }
+    double chi = 0;
+    for (int i = 0; i < freqHz.length; i++) {
+      if (isGood(stokesI[i], dI[i], haveNoise)) {
+        double r = stokesI[i] - m.evaluate(freqHz[i]);
+        chi += haveNoise ? r * r / (dI[i] * dI[i]) : r * r;
+      }
+    }
+    return chi;
+  }
+
   private static boolean isGood(double i, double d, boolean haveNoise) {
     return Double.isFinite(i) && (!haveNoise || (d > 0 && Double.isFinite(d)));
   }

@@ -71,6 +71,24 @@ class StokesIFitterTest {
   }
 
   @Test
+  void automaticOrderStopsAtThePlantedCurvature() {
+    // A curved power law with noise far below the curvature signal: order 2 is needed, order 3
+    // (a near-zero extra term) does not pay its AIC penalty of 2 on average; so the choice is 2.
+    Random rng = new Random(8);
+    double[] freq = FaradaySpectra.channels(0.5e9, 2.0e9, 200);
+    StokesIModel truth =
+        new StokesIModel(
+            StokesIModel.FitFunction.LOG, 1.25e9, new double[] {1, -0.8, -0.6}, new double[3], 0);
+    double[] i = truth.evaluate(freq);
+    FaradaySpectra.addNoise(i, 0.001, rng);
+    StokesIModel best =
+        StokesIFitter.fitBestOrder(
+            freq, i, FaradaySpectra.filled(freq.length, 0.001), 5, StokesIModel.FitFunction.LOG);
+    assertEquals(2, best.order());
+    assertEquals(-0.6, best.coefficients()[2], 5 * best.errors()[2]);
+  }
+
+  @Test
   void tooFewChannelsIsRefused() {
     double[] f = {1e9, 1.1e9};
     assertThrows(
