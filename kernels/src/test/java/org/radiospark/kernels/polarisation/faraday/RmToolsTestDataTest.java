@@ -111,4 +111,50 @@ class RmToolsTestDataTest {
     assertEquals(288, m.get("N_channels"));
     assertEquals(401, r.synthesis().axis().n());
   }
+
+  @Test
+  void rmCleanReproducesRmToolsCleanReferenceValues() {
+    // RM-Tools' QA test then runs "rmclean1d simdata/1D/simsource.dat -n 11 -S": cutoff -3 sigma
+    // (3 dFDFth), at most 11 iterations, gain 0.1; tests/RMclean1D_referencevalues.json holds the
+    // peak of the restored FDF.
+    RmSynthesisParameters params =
+        RmSynthesisParameters.defaults()
+            .withPhiSampling(600, 3, 10)
+            .withStokesI(true, 2, StokesIModel.FitFunction.LOG);
+    RmSynthesis1dResult r = RmSynthesis1d.run(data(), params);
+    double cutoff = 3 * r.dFdfTheory();
+    assertEquals(0.017677670129085565, cutoff, 1e-4 * cutoff);
+    PhiAxis axis = r.synthesis().axis();
+    RmCleanResult c =
+        RmClean.clean(
+            r.dirtyFdf(),
+            axis,
+            r.rmsf(),
+            r.fwhmRmsfRadM2(),
+            new RmCleanParameters(cutoff, 0.1, 11));
+    assertEquals(11, c.iterations());
+    FdfPeak p =
+        FdfPeak.measure(
+            c.clean(),
+            axis,
+            r.fwhmRmsfRadM2(),
+            r.dFdfTheory(),
+            r.synthesis().lambda2M2(),
+            r.synthesis().lambda0SqM2());
+    double[][] expected = {
+      {200.32874264404734, p.phiPeakRadM2()},
+      {0.24808332381938963, p.dPhiPeakRadM2()},
+      {0.6996190479469143, p.ampPeak()},
+      {0.6995619709029499, p.ampPeakEff()},
+      {266.77624754801576, p.indexPeak()},
+      {-0.5592812449927833, p.peakIm()},
+      {0.4189165597767205, p.peakRe()},
+      {153.41709453229126, p.polAngleDeg()},
+      {48.02926667512406, p.polAngle0Deg()},
+      {1.3728252062919697, p.dPolAngle0Deg()}
+    };
+    for (double[] e : expected) {
+      assertEquals(e[0], e[1], 1e-4 * Math.abs(e[0]));
+    }
+  }
 }
