@@ -42,14 +42,15 @@ import org.radiospark.kernels.model.VisibilityBlock;
  *       a cell with none keeps the plain average of its flagged samples, flagged.
  * </ol>
  *
- * <p>Output channels: every fine channel (after averaging) of the metafits coarse channels from the
- * lowest to the highest receiver channel present; absent data are zero, flagged, weight 0.
- * Fine-channel centres are mwalib's: legacy {@code start + k w + (w - 10 kHz) / 2} (the legacy PFB
- * centres channel 0 of 10 kHz on the coarse channel's lower edge), MWAX {@code start + k w} (even
- * channel counts); {@code start = N x 1.28 MHz - 0.64 MHz}. Averaged channels get the mean centre.
- * uvw are computed with {@link UvwCalculator} at the centre of each output integration. mwaf scans
- * count integrations from the first one present in the given gpubox files (Cotter writes flags for
- * the integrations it processed).
+ * <p>Output integrations: those of the averaging grid (from the first integration present) that
+ * receive data. Output channels: every fine channel (after averaging) of the metafits coarse
+ * channels from the lowest to the highest receiver channel present; absent data are zero, flagged,
+ * weight 0. Fine-channel centres are mwalib's: legacy {@code start + k w + (w - 10 kHz) / 2} (the
+ * legacy PFB centres channel 0 of 10 kHz on the coarse channel's lower edge), MWAX {@code start + k
+ * w} (even channel counts); {@code start = N x 1.28 MHz - 0.64 MHz}. Averaged channels get the mean
+ * centre. uvw are computed with {@link UvwCalculator} at the centre of each output integration.
+ * mwaf scans count integrations from the first one present in the given gpubox files (Cotter writes
+ * flags for the integrations it processed).
  *
  * <p>Cost: O(integrations x fine channels x baselines x 4) complex multiply-adds; memory: the
  * output twice (the average of unflagged and of all samples) plus one HDU.
@@ -207,7 +208,7 @@ public final class Preprocessor {
       int timeFactor,
       long t0Ms,
       double intMs,
-      int nNative,
+      int[] outBins,
       int nAnt,
       boolean[] edge) {
 
@@ -251,10 +252,11 @@ public final class Preprocessor {
         }
       }
       double intMs = meta.intTimeSec() * 1e3;
-      int nNative = 0;
+      // Only output integrations that receive data: mini or partial file sets leave long gaps.
+      TreeSet<Integer> bins = new TreeSet<>();
       for (GpuboxFile g : files) {
         for (GpuboxTimestep ts : g.timesteps()) {
-          nNative = Math.max(nNative, nativeIndex(ts.unixTimeMs(), t0, intMs, g.path()) + 1);
+          bins.add(nativeIndex(ts.unixTimeMs(), t0, intMs, g.path()) / nt);
         }
       }
       int nEdge = (int) Math.round(p.edgeHz() / w);
@@ -275,7 +277,7 @@ public final class Preprocessor {
           nt,
           t0,
           intMs,
-          nNative,
+          bins.stream().mapToInt(Integer::intValue).toArray(),
           meta.nAntennas(),
           edge);
     }
@@ -322,7 +324,12 @@ public final class Preprocessor {
     }
 
     int nOutTimes() {
-      return (nNative + timeFactor - 1) / timeFactor;
+      return outBins.length;
+    }
+
+    /** Output integration of native integration k. */
+    int outTime(int k) {
+      return java.util.Arrays.binarySearch(outBins, k / timeFactor);
     }
 
     int nOutFinePerCoarse() {
@@ -379,7 +386,7 @@ public final class Preprocessor {
     void add(int ci, int k, float[] vis, float[] weights, Corrections corr) {
       int nFine = g.nFine();
       int nAnt = g.nAnt();
-      int ot = k / g.timeFactor();
+      int ot = g.outTime(k);
       int scan = k;
       double[] cosA = new double[2 * nAnt];
       double[] sinA = new double[2 * nAnt];
@@ -449,7 +456,7 @@ public final class Preprocessor {
       double[] inttim = new double[rows];
       double intSec = g.intMs() / 1e3 * g.timeFactor();
       for (int t = 0; t < nTimes; t++) {
-        double mid = unixMsToMjdSec(g.t0Ms()) + (t + 0.5) * intSec;
+        double mid = unixMsToMjdSec(g.t0Ms()) + (g.outBins()[t] + 0.5) * intSec;
         double[][] ant = UvwCalculator.antennaUvw(uvw.itrfToUvw(mid), antennas);
         for (int b = 0; b < nb; b++) {
           int r = t * nb + b;
