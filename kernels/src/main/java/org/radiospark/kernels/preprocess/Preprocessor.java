@@ -34,7 +34,9 @@ import org.radiospark.kernels.model.VisibilityBlock;
  *       and frequency checked against Cotter's 1131733552 output: residual 1e-7 rad) and {@code
  *       w_a} the antenna's w toward the phase centre at the centre of integration k (geometric
  *       phase tracking: the raw data are {@code sum I exp(-2 pi i (ul + vm + wn))} in the block's
- *       uvw convention, and phasing removes the {@code exp(-2 pi i w)});
+ *       uvw convention, and phasing removes the {@code exp(-2 pi i w)}; this is Cotter's correction
+ *       {@code exp(-2 pi i f w' / c)} with its {@code w' = w1 - w2}, and with {@link
+ *       PreprocessParameters.UvwFrame#COTTER} the same w);
  *   <li>flag it for a flagged tile (metafits {@code Flag}), the coarse-channel edges and centre,
  *       the quack time, an mwaf flag or an MWAX weight {@code <= 0};
  *   <li>accumulate it with weight {@code intTime x fineWidth / 10 kHz} (Cotter's and Birli's
