@@ -130,8 +130,18 @@ public final class Preprocessor {
     boolean[] badAntenna = meta.flaggedAntennas();
     double quackEndMs =
         (meta.startUnixSec() + (params.flagQuack() ? meta.quackTimeSec() : 0)) * 1e3;
+    java.util.Set<Long> seen = new java.util.HashSet<>();
     for (GpuboxFile g : files) {
       int ci = grid.coarseIndex(g.receiverChannel());
+      for (GpuboxTimestep ts : g.timesteps()) {
+        long key = ((long) ci << 32) | grid.nativeIndex(ts.unixTimeMs(), g.path());
+        if (!seen.add(key)) {
+          throw new InvalidInputException(
+              g.path().toString(),
+              "TIME",
+              "integration at Unix ms " + ts.unixTimeMs() + " of this coarse channel given twice");
+        }
+      }
       MwafFlags flags = mwaf.get(g.receiverChannel());
       GpuboxReader.read(
           g,

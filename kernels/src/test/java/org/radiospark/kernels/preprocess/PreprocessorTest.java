@@ -18,6 +18,7 @@ import org.radiospark.kernels.io.UvfitsWriter;
 import org.radiospark.kernels.io.mwa.Metafits;
 import org.radiospark.kernels.io.mwa.MetafitsReader;
 import org.radiospark.kernels.model.AntennaConfiguration;
+import org.radiospark.kernels.model.InvalidInputException;
 import org.radiospark.kernels.model.VisibilityBlock;
 import org.radiospark.kernels.testing.SharedData;
 
@@ -240,6 +241,11 @@ class PreprocessorTest {
                 PreprocessParameters.defaults().withAveraging(0, 120e3)));
     assertThrows(
         IllegalArgumentException.class, () -> PreprocessParameters.defaults().withEdgeHz(-1));
+    assertThrows(
+        InvalidInputException.class,
+        () ->
+            Preprocessor.run(
+                meta, List.of(file, file), List.of(), PreprocessParameters.defaults()));
   }
 
   private static int baselineIndex(int a1, int a2) {
