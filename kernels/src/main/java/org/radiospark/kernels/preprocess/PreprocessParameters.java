@@ -19,6 +19,7 @@ import java.util.Objects;
  * @param geometric phase the data to the metafits phase centre, {@code exp(+2 pi i f w / c)} with
  *     {@code w} of the block convention (skipped when the correlator did)
  * @param uvwFrame how uvw (and the w of the geometric phase) are computed
+ * @param nThreads threads used per gpubox integration (over output channels), at least 1
  */
 public record PreprocessParameters(
     double timeAvgSec,
@@ -28,7 +29,8 @@ public record PreprocessParameters(
     boolean flagQuack,
     boolean cableDelay,
     boolean geometric,
-    UvwFrame uvwFrame) {
+    UvwFrame uvwFrame,
+    int nThreads) {
 
   /** How uvw are computed. */
   public enum UvwFrame {
@@ -52,14 +54,26 @@ public record PreprocessParameters(
         || Double.isInfinite(edgeHz)) {
       throw new IllegalArgumentException("values must be finite");
     }
+    if (nThreads < 1) {
+      throw new IllegalArgumentException("nThreads must be >= 1: " + nThreads);
+    }
   }
 
   /**
    * Defaults: no averaging, 80 kHz edges, centre channel and quack time flagged, cable and
-   * geometric corrections on, Cotters uvw.
+   * geometric corrections on, Cotter's uvw, all available processors.
    */
   public static PreprocessParameters defaults() {
-    return new PreprocessParameters(0, 0, 80e3, true, true, true, true, UvwFrame.COTTER);
+    return new PreprocessParameters(
+        0,
+        0,
+        80e3,
+        true,
+        true,
+        true,
+        true,
+        UvwFrame.COTTER,
+        Runtime.getRuntime().availableProcessors());
   }
 
   /** GLEAM-X: {@link #defaults()} averaged to 4 s and 40 kHz. */
@@ -70,24 +84,70 @@ public record PreprocessParameters(
   /** A copy with other averaging. */
   public PreprocessParameters withAveraging(double timeSec, double freqHz) {
     return new PreprocessParameters(
-        timeSec, freqHz, edgeHz, flagCentreChannel, flagQuack, cableDelay, geometric, uvwFrame);
+        timeSec,
+        freqHz,
+        edgeHz,
+        flagCentreChannel,
+        flagQuack,
+        cableDelay,
+        geometric,
+        uvwFrame,
+        nThreads);
   }
 
   /** A copy with another edge width. */
   public PreprocessParameters withEdgeHz(double hz) {
     return new PreprocessParameters(
-        timeAvgSec, freqAvgHz, hz, flagCentreChannel, flagQuack, cableDelay, geometric, uvwFrame);
+        timeAvgSec,
+        freqAvgHz,
+        hz,
+        flagCentreChannel,
+        flagQuack,
+        cableDelay,
+        geometric,
+        uvwFrame,
+        nThreads);
   }
 
   /** A copy with the phase corrections switched. */
   public PreprocessParameters withCorrections(boolean cable, boolean geom) {
     return new PreprocessParameters(
-        timeAvgSec, freqAvgHz, edgeHz, flagCentreChannel, flagQuack, cable, geom, uvwFrame);
+        timeAvgSec,
+        freqAvgHz,
+        edgeHz,
+        flagCentreChannel,
+        flagQuack,
+        cable,
+        geom,
+        uvwFrame,
+        nThreads);
   }
 
   /** A copy with another uvw frame. */
   public PreprocessParameters withUvwFrame(UvwFrame frame) {
     return new PreprocessParameters(
-        timeAvgSec, freqAvgHz, edgeHz, flagCentreChannel, flagQuack, cableDelay, geometric, frame);
+        timeAvgSec,
+        freqAvgHz,
+        edgeHz,
+        flagCentreChannel,
+        flagQuack,
+        cableDelay,
+        geometric,
+        frame,
+        nThreads);
+  }
+
+  /** A copy with another thread count. */
+  public PreprocessParameters withThreads(int threads) {
+    return new PreprocessParameters(
+        timeAvgSec,
+        freqAvgHz,
+        edgeHz,
+        flagCentreChannel,
+        flagQuack,
+        cableDelay,
+        geometric,
+        uvwFrame,
+        threads);
   }
 }

@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.TreeSet;
 import org.radiospark.kernels.coords.UvwCalculator;
+import org.radiospark.kernels.fft.ParallelFor;
 import org.radiospark.kernels.io.mwa.CorrelatorVersion;
 import org.radiospark.kernels.io.mwa.GpuboxFile;
 import org.radiospark.kernels.io.mwa.GpuboxReader;
@@ -159,7 +160,8 @@ public final class Preprocessor {
                 k,
                 vis,
                 weights,
-                new Corrections(cable ? lengths : null, wAnt, badAntenna, quacked, flags));
+                new Corrections(cable ? lengths : null, wAnt, badAntenna, quacked, flags),
+                params.nThreads());
           });
     }
     VisibilityBlock block = acc.finish(uvw, antennas, meta.phaseCentre());
@@ -395,58 +397,78 @@ public final class Preprocessor {
       }
     }
 
-    void add(int ci, int k, float[] vis, float[] weights, Corrections corr) {
+    void add(int ci, int k, float[] vis, float[] weights, Corrections corr, int nThreads) {
+      // Output channels are disjoint between tasks, so the sums need no locking and each cell
+      // accumulates its samples in the same order whatever the thread count.
+      int nf = g.freqFactor();
+      ParallelFor.run(
+          nThreads,
+          g.nOutFinePerCoarse(),
+          task -> {
+            double[] cosA = new double[2 * g.nAnt()];
+            double[] sinA = new double[2 * g.nAnt()];
+            for (int fine = task * nf; fine < (task + 1) * nf; fine++) {
+              addChannel(ci, k, fine, vis, weights, corr, cosA, sinA);
+            }
+          });
+    }
+
+    private void addChannel(
+        int ci,
+        int k,
+        int fine,
+        float[] vis,
+        float[] weights,
+        Corrections corr,
+        double[] cosA,
+        double[] sinA) {
       int nFine = g.nFine();
       int nAnt = g.nAnt();
       int ot = g.outTime(k);
       int scan = k;
-      double[] cosA = new double[2 * nAnt];
-      double[] sinA = new double[2 * nAnt];
-      for (int fine = 0; fine < nFine; fine++) {
-        double f = g.nativeFreqHz()[ci * nFine + fine];
-        for (int a = 0; a < nAnt; a++) {
-          for (int p = 0; p < 2; p++) {
-            double len = corr.lengthsM() == null ? 0 : corr.lengthsM()[a][p];
-            double phi = 2 * Math.PI * f * (corr.wAntM()[a] - len) / C;
-            cosA[2 * a + p] = Math.cos(phi);
-            sinA[2 * a + p] = Math.sin(phi);
-          }
+      double f = g.nativeFreqHz()[ci * nFine + fine];
+      for (int a = 0; a < nAnt; a++) {
+        for (int p = 0; p < 2; p++) {
+          double len = corr.lengthsM() == null ? 0 : corr.lengthsM()[a][p];
+          double phi = 2 * Math.PI * f * (corr.wAntM()[a] - len) / C;
+          cosA[2 * a + p] = Math.cos(phi);
+          sinA[2 * a + p] = Math.sin(phi);
         }
-        boolean chanBad = g.edge()[fine] || corr.quacked();
-        int oc = ci * g.nOutFinePerCoarse() + fine / g.freqFactor();
-        boolean mwafHasScan =
-            corr.mwaf() != null && scan < corr.mwaf().nScans() && fine < corr.mwaf().nChannels();
-        for (int b = 0; b < g.nBaselines(); b++) {
-          int a1 = baselineA1[b];
-          int a2 = baselineA2[b];
-          boolean bad =
-              chanBad
-                  || corr.badAntenna()[a1]
-                  || corr.badAntenna()[a2]
-                  || (mwafHasScan && corr.mwaf().flagged(scan, b, fine));
-          int outRow = ot * g.nBaselines() + b;
-          for (int p = 0; p < 4; p++) {
-            int i1 = 2 * a1 + (p >> 1);
-            int i2 = 2 * a2 + (p & 1);
-            // exp(i (phi2 - phi1)) = e2 * conj(e1)
-            double cr = cosA[i2] * cosA[i1] + sinA[i2] * sinA[i1];
-            double cim = sinA[i2] * cosA[i1] - cosA[i2] * sinA[i1];
-            int s = ((b * nFine + fine) * 4 + p) * 2;
-            double re = vis[s];
-            double im = vis[s + 1];
-            double vr = re * cr - im * cim;
-            double vi = re * cim + im * cr;
-            boolean sampleBad = bad || (weights != null && !(weights[4 * b + p] > 0));
-            int o = (outRow * nChan + oc) * 4 + OUT_POL[p];
-            float w = (float) sampleWeight;
-            allSum[2 * o] += (float) (w * vr);
-            allSum[2 * o + 1] += (float) (w * vi);
-            allWeight[o] += w;
-            if (!sampleBad) {
-              goodSum[2 * o] += (float) (w * vr);
-              goodSum[2 * o + 1] += (float) (w * vi);
-              goodWeight[o] += w;
-            }
+      }
+      boolean chanBad = g.edge()[fine] || corr.quacked();
+      int oc = ci * g.nOutFinePerCoarse() + fine / g.freqFactor();
+      boolean mwafHasScan =
+          corr.mwaf() != null && scan < corr.mwaf().nScans() && fine < corr.mwaf().nChannels();
+      float w = (float) sampleWeight;
+      for (int b = 0; b < g.nBaselines(); b++) {
+        int a1 = baselineA1[b];
+        int a2 = baselineA2[b];
+        boolean bad =
+            chanBad
+                || corr.badAntenna()[a1]
+                || corr.badAntenna()[a2]
+                || (mwafHasScan && corr.mwaf().flagged(scan, b, fine));
+        int outRow = ot * g.nBaselines() + b;
+        for (int p = 0; p < 4; p++) {
+          int i1 = 2 * a1 + (p >> 1);
+          int i2 = 2 * a2 + (p & 1);
+          // exp(i (phi2 - phi1)) = e2 * conj(e1)
+          double cr = cosA[i2] * cosA[i1] + sinA[i2] * sinA[i1];
+          double cim = sinA[i2] * cosA[i1] - cosA[i2] * sinA[i1];
+          int s = ((b * nFine + fine) * 4 + p) * 2;
+          double re = vis[s];
+          double im = vis[s + 1];
+          double vr = re * cr - im * cim;
+          double vi = re * cim + im * cr;
+          boolean sampleBad = bad || (weights != null && !(weights[4 * b + p] > 0));
+          int o = (outRow * nChan + oc) * 4 + OUT_POL[p];
+          allSum[2 * o] += (float) (w * vr);
+          allSum[2 * o + 1] += (float) (w * vi);
+          allWeight[o] += w;
+          if (!sampleBad) {
+            goodSum[2 * o] += (float) (w * vr);
+            goodSum[2 * o + 1] += (float) (w * vi);
+            goodWeight[o] += w;
           }
         }
       }

@@ -181,6 +181,29 @@ class PreprocessorTest {
   }
 
   @Test
+  void threadCountDoesNotChangeTheResult(@TempDir Path dir) throws Exception {
+    Path file =
+        SyntheticMwax.write(
+            dir,
+            137,
+            start + 4,
+            2.0,
+            2,
+            4,
+            (s, k, a1, a2, p) -> new double[] {Math.sin(s + k + a1), Math.cos(a2 * p + k)},
+            (s, a1, a2, p) -> 1f);
+    PreprocessParameters p = PreprocessParameters.defaults().withEdgeHz(0).withAveraging(4, 0);
+    VisibilityBlock one =
+        Preprocessor.run(meta, List.of(file), List.of(), p.withThreads(1)).block();
+    VisibilityBlock four =
+        Preprocessor.run(meta, List.of(file), List.of(), p.withThreads(4)).block();
+    assertArrayEquals(one.vis(), four.vis(), 0f);
+    assertArrayEquals(one.weight(), four.weight(), 0f);
+    assertArrayEquals(one.flag(), four.flag());
+    assertArrayEquals(one.wMetres(), four.wMetres(), 0.0);
+  }
+
+  @Test
   void writesUvfitsThatReadsBack(@TempDir Path dir) throws Exception {
     Path file =
         SyntheticMwax.write(

@@ -85,6 +85,9 @@ public final class PreprocessCommand implements Callable<Integer> {
       description = "COTTER (default: J2000 axes, aberrated centre), J2000 or APPARENT.")
   PreprocessParameters.UvwFrame uvwFrame = PreprocessParameters.UvwFrame.COTTER;
 
+  @Option(names = "-j", paramLabel = "THREADS", description = "Threads (all cores).")
+  int threads = Runtime.getRuntime().availableProcessors();
+
   @Option(
       names = {"-o", "--output"},
       required = true,
@@ -132,7 +135,8 @@ public final class PreprocessCommand implements Callable<Integer> {
           !noQuack,
           !noCableDelay,
           !noGeometric,
-          uvwFrame);
+          uvwFrame,
+          threads);
     } catch (IllegalArgumentException e) {
       throw new RadioSparkCli.BadOptionException(e.getMessage());
     }
