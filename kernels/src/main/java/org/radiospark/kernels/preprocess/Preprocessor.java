@@ -116,7 +116,7 @@ public final class Preprocessor {
           meta.file(), "NCHANS", "fewer fine channels per coarse channel than the gpubox files");
     }
     Grid grid = Grid.of(meta, params, version, present, nFine, files, t0);
-    Map<Integer, MwafFlags> mwaf = readMwaf(mwafFiles, meta);
+    Map<Integer, MwafFlags> mwaf = readMwaf(mwafFiles, meta, version);
     AntennaConfiguration antennas = meta.antennas();
     if (antennas.nAntennas() != meta.nAntennas()) {
       throw new InvalidInputException(meta.file(), "TILEDATA", "inconsistent antenna count");
@@ -132,6 +132,8 @@ public final class Preprocessor {
     double quackEndMs =
         (meta.startUnixSec() + (params.flagQuack() ? meta.quackTimeSec() : 0)) * 1e3;
     java.util.Set<Long> seen = new java.util.HashSet<>();
+    // w of every antenna per native integration, shared by the coarse channels.
+    Map<Integer, double[]> wCache = new HashMap<>();
     for (GpuboxFile g : files) {
       int ci = grid.coarseIndex(g.receiverChannel());
       for (GpuboxTimestep ts : g.timesteps()) {
@@ -152,7 +154,9 @@ public final class Preprocessor {
             double centreMjdSec = unixMsToMjdSec(ts.unixTimeMs()) + 0.5 * meta.intTimeSec();
             double[] wAnt =
                 geom
-                    ? UvwCalculator.antennaUvw(uvw.itrfToUvw(centreMjdSec), antennas)[2]
+                    ? wCache.computeIfAbsent(
+                        k,
+                        key -> UvwCalculator.antennaUvw(uvw.itrfToUvw(centreMjdSec), antennas)[2])
                     : new double[antennas.nAntennas()];
             boolean quacked = ts.unixTimeMs() < quackEndMs;
             acc.add(
@@ -187,7 +191,12 @@ public final class Preprocessor {
     return unixMs / 1e3 + UNIX_EPOCH_MJD * 86400.0;
   }
 
-  private static Map<Integer, MwafFlags> readMwaf(List<Path> mwafFiles, Metafits meta) {
+  /**
+   * The mwaf flags by receiver channel: {@code GPUBOXNO} is the legacy gpubox number for legacy
+   * data and the receiver channel itself for MWAX (mwalib's gpubox number of an MWAX channel).
+   */
+  private static Map<Integer, MwafFlags> readMwaf(
+      List<Path> mwafFiles, Metafits meta, CorrelatorVersion version) {
     Map<Integer, MwafFlags> out = new HashMap<>();
     for (Path p : mwafFiles) {
       MwafFlags f = MwafReader.read(p);
@@ -196,7 +205,10 @@ public final class Preprocessor {
       }
       int channel;
       try {
-        channel = meta.legacyGpuboxChannel(f.gpuboxNumber());
+        channel =
+            version == CorrelatorVersion.MWAX
+                ? f.gpuboxNumber()
+                : meta.legacyGpuboxChannel(f.gpuboxNumber());
       } catch (IllegalArgumentException e) {
         throw new InvalidInputException(p.toString(), "GPUBOXNO", e.getMessage(), e);
       }

@@ -204,6 +204,102 @@ class PreprocessorTest {
   }
 
   @Test
+  void appliesMwafFlagsCountingScansFromTheFirstIntegration(@TempDir Path dir) throws Exception {
+    long t0 = start + 4;
+    Path file =
+        SyntheticMwax.write(
+            dir,
+            137,
+            t0,
+            2.0,
+            2,
+            4,
+            (s, k, a1, a2, p) -> new double[] {1, 0},
+            (s, a1, a2, p) -> 1f);
+    int b = baselineIndex(3, 7);
+    // GPUBOXNO of an MWAX channel is the receiver channel; flag scan 1, baseline (3, 7), chan 2.
+    Path mwaf =
+        writeMwaf(
+            dir.resolve("f.mwaf"), 137, 2, 4, (scan, bl, ch) -> scan == 1 && bl == b && ch == 2);
+    VisibilityBlock v =
+        Preprocessor.run(
+                meta,
+                List.of(file),
+                List.of(mwaf),
+                PreprocessParameters.defaults().withCorrections(false, false).withEdgeHz(0))
+            .block();
+    int flagged = 0;
+    for (int i = 0; i < v.flag().length; i++) {
+      flagged += v.flag()[i] ? 1 : 0;
+    }
+    int tile49 = 2 * 4 * 4 * 128; // 128 baselines with tile 49 x 2 scans x 4 chans x 4 pols
+    assertEquals(tile49 + 4, flagged);
+    for (int p = 0; p < 4; p++) {
+      assertTrue(v.flag()[v.index(8256 + b, 2, p)]);
+      assertFalse(v.flag()[v.index(b, 2, p)]);
+    }
+  }
+
+  /** Whether (scan, baseline, channel) is flagged in a synthetic mwaf. */
+  private interface FlagFn {
+    boolean at(int scan, int baseline, int channel);
+  }
+
+  /** Writes Cotter's mwaf layout byte by byte (a bit column nX, most significant bit first). */
+  private static Path writeMwaf(Path file, int gpubox, int nScans, int nChan, FlagFn fn)
+      throws java.io.IOException {
+    int nb = 8256;
+    int rowBytes = (nChan + 7) / 8;
+    java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+    header(
+        out,
+        "SIMPLE  =                    T",
+        "BITPIX  =                    8",
+        "NAXIS   =                    0",
+        "EXTEND  =                    T",
+        String.format("GPUBOXNO= %20d", gpubox),
+        "NANTENNA=                  128",
+        String.format("NCHANS  = %20d", nChan),
+        String.format("NSCANS  = %20d", nScans));
+    header(
+        out,
+        "XTENSION= 'BINTABLE'",
+        "BITPIX  =                    8",
+        "NAXIS   =                    2",
+        String.format("NAXIS1  = %20d", rowBytes),
+        String.format("NAXIS2  = %20d", nScans * nb),
+        "PCOUNT  =                    0",
+        "GCOUNT  =                    1",
+        "TFIELDS =                    1",
+        "TTYPE1  = 'FLAGS   '",
+        String.format("TFORM1  = '%dX'", nChan));
+    byte[] data = new byte[((nScans * nb * rowBytes + 2879) / 2880) * 2880];
+    for (int s = 0; s < nScans; s++) {
+      for (int bl = 0; bl < nb; bl++) {
+        for (int c = 0; c < nChan; c++) {
+          if (fn.at(s, bl, c)) {
+            data[(s * nb + bl) * rowBytes + c / 8] |= (byte) (0x80 >> (c % 8));
+          }
+        }
+      }
+    }
+    out.write(data);
+    return java.nio.file.Files.write(file, out.toByteArray());
+  }
+
+  private static void header(java.io.ByteArrayOutputStream out, String... cards) {
+    StringBuilder sb = new StringBuilder();
+    for (String c : cards) {
+      sb.append(String.format("%-80s", c));
+    }
+    sb.append(String.format("%-80s", "END"));
+    while (sb.length() % 2880 != 0) {
+      sb.append(' ');
+    }
+    out.writeBytes(sb.toString().getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+  }
+
+  @Test
   void writesUvfitsThatReadsBack(@TempDir Path dir) throws Exception {
     Path file =
         SyntheticMwax.write(
