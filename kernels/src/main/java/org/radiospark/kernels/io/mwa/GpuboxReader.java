@@ -7,10 +7,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import nom.tam.fits.BasicHDU;
-import nom.tam.fits.Fits;
-import nom.tam.fits.FitsException;
 import nom.tam.fits.Header;
+import nom.tam.fits.TruncatedFileException;
+import nom.tam.util.FitsFile;
 import org.radiospark.kernels.model.InvalidInputException;
 
 /**
@@ -25,7 +24,8 @@ import org.radiospark.kernels.model.InvalidInputException;
  *       [baseline][pol]} (the fraction of data the correlator received; 0 = none).
  * </ul>
  *
- * <p>Cost per integration O(baselines x fine channels); one HDU is held in memory at a time.
+ * <p>Cost per integration O(baselines x fine channels); one HDU is held in memory at a time (the
+ * data are read by byte offset, not through nom-tam-fits' HDU list, which keeps every HDU read).
  */
 public final class GpuboxReader {
   private static final Pattern LEGACY_NAME = Pattern.compile("gpubox(\\d+)(?:_(\\d+))?");
@@ -51,12 +51,10 @@ public final class GpuboxReader {
       throw new InvalidInputException(f, null, "no such gpubox file");
     }
     String name = file.getFileName().toString();
-    try (Fits fits = new Fits(file.toFile())) {
-      BasicHDU<?> primary = fits.readHDU();
-      if (primary == null) {
-        throw new InvalidInputException(f, null, "empty FITS file");
-      }
-      Header ph = primary.getHeader();
+    // Headers are parsed and data skipped by offset: a legacy gpubox file holds a gigabyte.
+    try (FitsFile in = new FitsFile(file.toFile(), "r")) {
+      Header ph = readHeader(f, in, 1);
+      in.seek(in.getFilePointer() + ph.getDataSize());
       boolean mwax = ph.getIntValue("CORR_VER", 1) == 2;
       CorrelatorVersion version = mwax ? CorrelatorVersion.MWAX : CorrelatorVersion.LEGACY;
       int nAnt = meta.nAntennas();
@@ -87,24 +85,33 @@ public final class GpuboxReader {
         }
       }
       List<GpuboxTimestep> steps = new ArrayList<>();
-      int index = 1;
-      for (BasicHDU<?> hdu = fits.readHDU(); hdu != null; hdu = fits.readHDU(), index++) {
-        Header h = hdu.getHeader();
+      long length = in.length();
+      for (int index = 1; in.getFilePointer() < length; index++) {
+        Header h = readHeader(f, in, index + 1);
+        long offset = in.getFilePointer();
+        if (offset + h.getDataSize() > length) {
+          throw new InvalidInputException(f, "HDU " + (index + 1), "data truncated");
+        }
+        in.seek(offset + h.getDataSize());
         int naxis1 = h.getIntValue("NAXIS1", 0);
         int naxis2 = h.getIntValue("NAXIS2", 0);
+        int bitpix = h.getIntValue("BITPIX", 0);
         String where = "HDU " + (index + 1);
         if (!h.containsKey("TIME")) {
           throw new InvalidInputException(f, where + " TIME", "keyword missing");
+        }
+        if (bitpix != 32 && bitpix != -32) {
+          throw new InvalidInputException(f, where + " BITPIX", "expected 32 or -32");
         }
         long timeMs = h.getLongValue("TIME") * 1000L + h.getLongValue("MILLITIM", 0L);
         if (mwax) {
           if (naxis1 == 4 && !steps.isEmpty() && steps.get(steps.size() - 1).weightsHdu() < 0) {
             GpuboxTimestep last = steps.remove(steps.size() - 1);
-            if (naxis2 != nBaselines || last.unixTimeMs() != timeMs) {
+            if (naxis2 != nBaselines || last.unixTimeMs() != timeMs || bitpix != -32) {
               throw new InvalidInputException(
                   f, where, "weights HDU does not match its visibility HDU");
             }
-            steps.add(new GpuboxTimestep(last.hdu(), index, timeMs, last.nFine()));
+            steps.add(last.withWeights(index, offset));
             continue;
           }
           if (naxis2 != nBaselines || naxis1 % 8 != 0 || naxis1 == 0) {
@@ -113,21 +120,47 @@ public final class GpuboxReader {
                 where + " NAXIS1/NAXIS2",
                 "expected " + nBaselines + " rows of nFine x 4 pols x 2 floats");
           }
-          steps.add(new GpuboxTimestep(index, -1, timeMs, naxis1 / 8));
+          steps.add(step(h, index, timeMs, naxis1 / 8, offset, bitpix));
         } else {
           if (naxis1 != LegacyBaselineMap.N_BASELINES * 8 || naxis2 < 1) {
             throw new InvalidInputException(
                 f, where + " NAXIS1", "expected 66048 (8256 baselines x 4 pols x 2) per channel");
           }
-          steps.add(new GpuboxTimestep(index, -1, timeMs, naxis2));
+          steps.add(step(h, index, timeMs, naxis2, offset, bitpix));
         }
       }
       if (steps.isEmpty()) {
         throw new InvalidInputException(f, null, "no visibility HDUs");
       }
       return new GpuboxFile(file, version, channel, batch, nBaselines, steps);
-    } catch (FitsException | IOException e) {
+    } catch (IOException e) {
       throw new InvalidInputException(f, null, "not a readable FITS file: " + e.getMessage(), e);
+    }
+  }
+
+  private static GpuboxTimestep step(
+      Header h, int index, long timeMs, int nFine, long offset, int bitpix) {
+    return new GpuboxTimestep(
+        index,
+        -1,
+        timeMs,
+        nFine,
+        offset,
+        -1,
+        bitpix,
+        h.getDoubleValue("BSCALE", 1.0),
+        h.getDoubleValue("BZERO", 0.0));
+  }
+
+  private static Header readHeader(String f, FitsFile in, int hduNumber) throws IOException {
+    try {
+      Header h = Header.readHeader(in);
+      if (h == null) {
+        throw new InvalidInputException(f, "HDU " + hduNumber, "missing header");
+      }
+      return h;
+    } catch (TruncatedFileException e) {
+      throw new InvalidInputException(f, "HDU " + hduNumber, "truncated header", e);
     }
   }
 
@@ -142,82 +175,79 @@ public final class GpuboxReader {
     if (!mwax && legacyMap == null) {
       throw new IllegalArgumentException("a legacy file needs a LegacyBaselineMap");
     }
-    try (Fits fits = new Fits(file.path().toFile())) {
-      List<BasicHDU<?>> hdus = new ArrayList<>();
-      for (BasicHDU<?> hdu = fits.readHDU(); hdu != null; hdu = fits.readHDU()) {
-        hdus.add(hdu);
-      }
-      int nb = file.nBaselines();
+    int nb = file.nBaselines();
+    try (FitsFile in = new FitsFile(file.path().toFile(), "r")) {
       for (GpuboxTimestep ts : file.timesteps()) {
-        if (ts.hdu() >= hdus.size()) {
-          throw new InvalidInputException(f, "HDU " + (ts.hdu() + 1), "missing (file truncated?)");
-        }
-        float[][] rows = floatRows(f, hdus.get(ts.hdu()));
-        float[] vis = new float[nb * ts.nFine() * 8];
+        int n = nb * ts.nFine() * 8;
+        float[] raw = readFloats(f, in, ts.dataOffset(), n, ts.bitpix(), ts.bscale(), ts.bzero());
+        float[] vis;
         if (mwax) {
-          for (int b = 0; b < nb; b++) {
-            System.arraycopy(rows[b], 0, vis, b * ts.nFine() * 8, ts.nFine() * 8);
-          }
+          vis = raw; // already [baseline][fine][pol][re, im]
         } else {
+          // legacy rows are fine channels of [correlator product][re, im]
+          vis = new float[n];
+          int rowLength = LegacyBaselineMap.N_BASELINES * 8;
           for (int fine = 0; fine < ts.nFine(); fine++) {
-            float[] row = rows[fine];
+            int row = fine * rowLength;
             for (int b = 0; b < nb; b++) {
               for (int p = 0; p < 4; p++) {
-                int s = 2 * legacyMap.source(b, p);
+                int s = row + 2 * legacyMap.source(b, p);
                 int o = ((b * ts.nFine() + fine) * 4 + p) * 2;
-                vis[o] = row[s];
-                vis[o + 1] = legacyMap.conjugate(b, p) ? -row[s + 1] : row[s + 1];
+                vis[o] = raw[s];
+                vis[o + 1] = legacyMap.conjugate(b, p) ? -raw[s + 1] : raw[s + 1];
               }
             }
           }
         }
-        float[] weights = null;
-        if (ts.weightsHdu() >= 0) {
-          float[][] w = floatRows(f, hdus.get(ts.weightsHdu()));
-          weights = new float[nb * 4];
-          for (int b = 0; b < nb; b++) {
-            System.arraycopy(w[b], 0, weights, 4 * b, 4);
-          }
-        }
+        float[] weights =
+            ts.weightsOffset() >= 0
+                ? readFloats(f, in, ts.weightsOffset(), nb * 4, -32, 1.0, 0.0)
+                : null;
         consumer.accept(ts, vis, weights);
-        hdus.set(ts.hdu(), null); // let the HDU's data be collected
       }
-    } catch (FitsException | IOException e) {
+    } catch (IOException e) {
       throw new InvalidInputException(f, null, "not a readable FITS file: " + e.getMessage(), e);
     }
   }
 
-  /** The image of {@code hdu} as float rows, with BSCALE/BZERO applied. */
-  private static float[][] floatRows(String f, BasicHDU<?> hdu) throws FitsException {
-    Header h = hdu.getHeader();
-    double scale = h.getDoubleValue("BSCALE", 1.0);
-    double zero = h.getDoubleValue("BZERO", 0.0);
-    Object k = hdu.getKernel();
-    if (k instanceof float[][] a) {
+  /** Reads {@code n} big-endian int32 or float32 values at {@code offset}, scaled. */
+  private static float[] readFloats(
+      String f, FitsFile in, long offset, int n, int bitpix, double scale, double zero)
+      throws IOException {
+    in.seek(offset);
+    float[] out = new float[n];
+    if (bitpix == -32) {
+      readFully(f, in, out);
       if (scale != 1.0 || zero != 0.0) {
-        for (float[] row : a) {
-          for (int i = 0; i < row.length; i++) {
-            row[i] = (float) (row[i] * scale + zero);
-          }
-        }
-      }
-      return a;
-    }
-    if (k instanceof int[][] a) {
-      float[][] out = new float[a.length][];
-      for (int r = 0; r < a.length; r++) {
-        out[r] = new float[a[r].length];
-        for (int i = 0; i < a[r].length; i++) {
-          out[r][i] = (float) (a[r][i] * scale + zero);
+        for (int i = 0; i < n; i++) {
+          out[i] = (float) (out[i] * scale + zero);
         }
       }
       return out;
     }
-    throw new InvalidInputException(
-        f, "BITPIX", "expected a 2-D int32 or float32 image, got " + describe(k));
+    int[] ints = new int[n];
+    int got = 0;
+    while (got < n) {
+      int r = in.read(ints, got, n - got);
+      if (r <= 0) {
+        throw new InvalidInputException(f, null, "data truncated at byte " + offset);
+      }
+      got += r / Integer.BYTES;
+    }
+    for (int i = 0; i < n; i++) {
+      out[i] = (float) (ints[i] * scale + zero);
+    }
+    return out;
   }
 
-  private static String describe(Object k) {
-    return k == null ? "no data" : k.getClass().getSimpleName();
+  private static void readFully(String f, FitsFile in, float[] out) throws IOException {
+    int got = 0;
+    while (got < out.length) {
+      int r = in.read(out, got, out.length - got);
+      if (r <= 0) {
+        throw new InvalidInputException(f, null, "data truncated");
+      }
+      got += r / Float.BYTES;
+    }
   }
 }
