@@ -115,5 +115,13 @@ class GpuboxReaderTest {
     InvalidInputException e2 =
         assertThrows(InvalidInputException.class, () -> GpuboxReader.scan(renamed, m));
     assertTrue(e2.getMessage().contains("file name"), e2.getMessage());
+    Path cut = dir.resolve("cut_gpubox01_00.fits");
+    byte[] whole =
+        Files.readAllBytes(
+            SharedData.require("mwa/1131733552_20151116182537_mini_gpubox01_00.fits"));
+    Files.write(cut, java.util.Arrays.copyOf(whole, 10000));
+    InvalidInputException e3 =
+        assertThrows(InvalidInputException.class, () -> GpuboxReader.scan(cut, m));
+    assertTrue(e3.getMessage().contains("truncated"), e3.getMessage());
   }
 }
