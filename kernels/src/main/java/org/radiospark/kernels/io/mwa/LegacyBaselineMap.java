@@ -12,8 +12,9 @@ import java.util.List;
  * position {@code p} holds metafits input {@code Input = (p & 0xc0) | ((p & 3) << 4) | ((p & 0x3c)
  * >> 2)}; the input is mapped to its output slot {@code 2 * Antenna + (Pol == Y)}. Products missing
  * from the triangle are the conjugates of their transposes, and the whole result is conjugated to
- * the MWAX/mwalib convention (this is mwalib's {@code convert.rs}, described by B. Crosse; checked
- * here against Cotter's output for 1131733552).
+ * the MWAX/mwalib convention, which is also Cotter's and CASA's (mwalib's {@code convert.rs},
+ * described by B. Crosse; the final conjugation is mwalib issue #16; checked here against Cotter's
+ * output for 1131733552).
  *
  * <p>Output order: baselines {@code (a1, a2)}, {@code a1 <= a2} over the 128 antennas, pols XX, XY,
  * YX, YY. Built once in O(256^2); {@link #source} and {@link #conjugate} are O(1).
