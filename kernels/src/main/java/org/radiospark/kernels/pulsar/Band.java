@@ -10,7 +10,8 @@ package org.radiospark.kernels.pulsar;
  * @param tsampSec sampling time, seconds
  */
 public record Band(
-    double lowestFreqMHz, double highestFreqMHz, int nChans, double chanWidthMHz, double tsampSec) {
+    double lowestFreqMHz, double highestFreqMHz, int nChans, double chanWidthMHz, double tsampSec)
+    implements java.io.Serializable {
   /** Validates the values. */
   public Band {
     if (!(lowestFreqMHz > 0) || highestFreqMHz < lowestFreqMHz) {

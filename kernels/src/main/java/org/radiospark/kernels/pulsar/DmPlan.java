@@ -15,7 +15,7 @@ import java.util.List;
  *
  * @param stages the stages in increasing DM
  */
-public record DmPlan(List<Stage> stages) {
+public record DmPlan(List<Stage> stages) implements java.io.Serializable {
   /** DDplan's allowed DM steps, pc cm^-3 (continued by decades above 5). */
   static final double[] ALLOWED_STEPS = {
     0.01, 0.02, 0.03, 0.05, 0.1, 0.2, 0.3, 0.5, 1, 2, 3, 5, 10, 20, 30, 50, 100, 200, 300, 500
@@ -36,7 +36,8 @@ public record DmPlan(List<Stage> stages) {
    * @param band the data
    */
   public record Stage(
-      double loDm, double dmStep, int numDms, int downsamp, int numSub, int dmsPerCall, Band band) {
+      double loDm, double dmStep, int numDms, int downsamp, int numSub, int dmsPerCall, Band band)
+      implements java.io.Serializable {
     /** Validates the values. */
     public Stage {
       if (loDm < 0 || !(dmStep > 0) || numDms < 1 || downsamp < 1 || numSub < 0 || dmsPerCall < 1) {

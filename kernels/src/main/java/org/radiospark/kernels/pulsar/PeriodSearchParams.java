@@ -10,7 +10,8 @@ package org.radiospark.kernels.pulsar;
  * @param maxCandidates most candidates kept per time series ({@code -ncands})
  */
 public record PeriodSearchParams(
-    int numHarm, double sigma, double minFreqHz, double maxFreqHz, int maxCandidates) {
+    int numHarm, double sigma, double minFreqHz, double maxFreqHz, int maxCandidates)
+    implements java.io.Serializable {
   /** Validates the values. */
   public PeriodSearchParams {
     if (numHarm != 1 && numHarm != 2 && numHarm != 4 && numHarm != 8 && numHarm != 16) {

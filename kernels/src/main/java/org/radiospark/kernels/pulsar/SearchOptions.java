@@ -6,7 +6,8 @@ package org.radiospark.kernels.pulsar;
  * @param period periodicity search parameters, or null to skip it
  * @param singlePulse single-pulse search parameters, or null to skip it
  */
-public record SearchOptions(PeriodSearchParams period, SinglePulseParams singlePulse) {
+public record SearchOptions(PeriodSearchParams period, SinglePulseParams singlePulse)
+    implements java.io.Serializable {
   /** Checks that something is searched for. */
   public SearchOptions {
     if (period == null && singlePulse == null) {

@@ -13,7 +13,8 @@ package org.radiospark.kernels.pulsar;
  *     are dropped
  */
 public record SiftParams(
-    double sigma, double freqTolHz, int minDmHits, double lowDmCutoff, int maxHarmonic) {
+    double sigma, double freqTolHz, int minDmHits, double lowDmCutoff, int maxHarmonic)
+    implements java.io.Serializable {
   /** Validates the values. */
   public SiftParams {
     if (!(freqTolHz > 0) || minDmHits < 1 || maxHarmonic < 1) {

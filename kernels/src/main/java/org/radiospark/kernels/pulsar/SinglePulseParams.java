@@ -10,7 +10,8 @@ package org.radiospark.kernels.pulsar;
  * @param maxEventsPerSeries most events kept per series (strongest first)
  */
 public record SinglePulseParams(
-    double threshold, int maxWidthSamples, int detrendLen, int maxEventsPerSeries) {
+    double threshold, int maxWidthSamples, int detrendLen, int maxEventsPerSeries)
+    implements java.io.Serializable {
   /** Validates the values. */
   public SinglePulseParams {
     if (!(threshold > 0) || maxWidthSamples < 1 || detrendLen < 10 || maxEventsPerSeries < 1) {
