@@ -39,6 +39,7 @@ public final class RadioSparkKryoRegistrator implements KryoRegistrator {
     kryo.register(SkyComponent[].class);
     kryo.register(double[].class);
     kryo.register(float[].class);
+    kryo.register(float[][].class);
     kryo.register(int[].class);
     kryo.register(Object[].class);
     kryo.register(scala.Tuple2.class);
