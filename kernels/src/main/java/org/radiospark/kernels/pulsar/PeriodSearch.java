@@ -41,10 +41,13 @@ public final class PeriodSearch {
 
   private PeriodSearch() {}
 
-  /** Largest {@code m <= n} with prime factors 2, 3, 5 only (JTransforms' fast radices). */
+  /**
+   * Largest even {@code m <= n} with prime factors 2, 3, 5 only (JTransforms' fast radices; even so
+   * that the real transform's packed layout has its Nyquist term in {@code a[1]}).
+   */
   public static int smoothLengthAtMost(int n) {
-    int best = 1;
-    for (long a = 1; a <= n; a *= 2) {
+    int best = 2;
+    for (long a = 2; a <= n; a *= 2) {
       for (long b = a; b <= n; b *= 3) {
         for (long c = b; c <= n; c *= 5) {
           best = (int) Math.max(best, c);

@@ -26,6 +26,15 @@ class PeriodSearchTest {
     assertEquals(1024, PeriodSearch.smoothLengthAtMost(1025));
     assertEquals(131072, PeriodSearch.smoothLengthAtMost(131130));
     assertEquals(6, PeriodSearch.smoothLengthAtMost(7));
+    assertEquals(2160, PeriodSearch.smoothLengthAtMost(2187)); // 3^7 is odd
+    assertEquals(0, PeriodSearch.smoothLengthAtMost(99999) % 2);
+  }
+
+  @Test
+  void oddInputLengthsAreTransformed() {
+    float[] x = noise(2187, 9);
+    double[] p = PeriodSearch.normalisedPowers(x, TSAMP);
+    assertEquals(2160 / 2 + 1, p.length);
   }
 
   @Test
