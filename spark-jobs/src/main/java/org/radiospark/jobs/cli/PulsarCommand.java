@@ -28,6 +28,8 @@ import org.radiospark.kernels.pulsar.DmRangeSearch;
 import org.radiospark.kernels.pulsar.FoldedProfile;
 import org.radiospark.kernels.pulsar.Folder;
 import org.radiospark.kernels.pulsar.PeriodSearchParams;
+import org.radiospark.kernels.pulsar.RfiMask;
+import org.radiospark.kernels.pulsar.RfiMaskParams;
 import org.radiospark.kernels.pulsar.SearchOptions;
 import org.radiospark.kernels.pulsar.SiftParams;
 import org.radiospark.kernels.pulsar.SinglePulseEvent;
@@ -130,6 +132,14 @@ public final class PulsarCommand implements Runnable {
     @Option(names = "-maxwidth", description = "Widest single-pulse boxcar, samples (150).")
     int maxWidth = 150;
 
+    @Option(
+        names = "--rfifind",
+        description = "Mask RFI first (rfifind-like statistics per channel and interval).")
+    boolean rfifind;
+
+    @Option(names = "-rfitime", description = "Seconds per RFI-statistics interval (1.0).")
+    double rfiTimeSec = 1.0;
+
     @Option(names = "-trials-per-task", description = "DM trials per Spark task (auto).")
     int trialsPerTask = 0;
 
@@ -163,6 +173,9 @@ public final class PulsarCommand implements Runnable {
           }
         }
         SearchInput in = SearchInput.read(input);
+        if (rfifind && !in.isTimeSeries()) {
+          in = masked(in, out);
+        }
         SearchOptions opts =
             new SearchOptions(
                 new PeriodSearchParams(numHarm, sigma, flo, fhi, nCands),
@@ -265,10 +278,29 @@ public final class PulsarCommand implements Runnable {
         throw new RadioSparkCli.BadOptionException(
             "need -downsamp >= 1, -maxdownsamp >= 1, -nfold >= 0, -nbins >= 8, -maxwidth >= 1");
       }
+      if (!(rfiTimeSec > 0)) {
+        throw new RadioSparkCli.BadOptionException("-rfitime must be > 0 s: " + rfiTimeSec);
+      }
       if (!(flo >= 0) || !(fhi > flo) || nCands < 1 || !(threshold > 0)) {
         throw new RadioSparkCli.BadOptionException(
             "need 0 <= -flo < -fhi, -ncands >= 1, -threshold > 0");
       }
+    }
+
+    private SearchInput masked(SearchInput in, PrintWriter out) {
+      int interval = (int) Math.max(16, Math.round(rfiTimeSec / in.tsampSec()));
+      if (interval > in.spectrum().nSamples()) {
+        interval = in.spectrum().nSamples();
+      }
+      RfiMask mask = RfiMask.compute(in.spectrum(), RfiMaskParams.defaults(interval));
+      out.printf(
+          Locale.ROOT,
+          "rfifind: %d intervals of %d samples, %.2f%% of cells masked%n",
+          mask.nIntervals(),
+          interval,
+          100 * mask.maskedFraction());
+      return new SearchInput(
+          mask.apply(in.spectrum()), null, in.tsampSec(), in.seriesDm(), in.source());
     }
 
     private DmPlan plan(SearchInput in) {

@@ -69,6 +69,7 @@ class PulsarSearchCliIT {
             "-hidm",
             "700",
             "--single-pulse",
+            "--rfifind",
             "-nfold",
             "0",
             "-o",
@@ -81,5 +82,6 @@ class PulsarSearchCliIT {
     assertEquals(475, Double.parseDouble(best[0]), 0.05 * 475, out.toString());
     assertEquals(2.03, Double.parseDouble(best[1]), 0.010);
     assertTrue(Double.parseDouble(best[3]) >= 10);
+    assertTrue(out.toString().contains("rfifind:"), out.toString());
   }
 }
