@@ -27,6 +27,9 @@ public record SearchInput(
   /** Reads {@code .fil}, {@code .tim}, or PSRFITS {@code .fits}/{@code .sf} by extension. */
   public static SearchInput read(Path file) throws IOException {
     String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
+    if (!java.nio.file.Files.isRegularFile(file)) {
+      throw new InvalidInputException(file.toString(), "file", "does not exist or is not a file");
+    }
     if (name.endsWith(".tim")) {
       TimeSeries ts = Sigproc.readTimeSeries(file);
       return new SearchInput(

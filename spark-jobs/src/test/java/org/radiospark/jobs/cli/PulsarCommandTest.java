@@ -69,8 +69,14 @@ class PulsarCommandTest {
     Run j = run("pulsar", "search", junk.toString(), "-o", prefix.toString());
     assertEquals(2, j.status());
     assertTrue(j.err().contains("junk.fil") && j.err().contains("bogus"), j.err());
-    Run e = run("pulsar", "search", dir.resolve("x.dat").toString(), "-o", prefix.toString());
+    Path dat = Files.writeString(dir.resolve("x.dat"), "data");
+    Run e = run("pulsar", "search", dat.toString(), "-o", prefix.toString());
     assertEquals(2, e.status());
+    assertTrue(e.err().contains(".fil, .tim, .fits or .sf"), e.err());
+    Run missing =
+        run("pulsar", "search", dir.resolve("nope.fil").toString(), "-o", prefix.toString());
+    assertEquals(2, missing.status());
+    assertTrue(missing.err().contains("nope.fil") && missing.err().contains("does not exist"));
     try (var s = Files.list(dir)) {
       assertFalse(s.anyMatch(p -> p.getFileName().toString().startsWith("bad")));
     }
