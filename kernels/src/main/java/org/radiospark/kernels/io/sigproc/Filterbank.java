@@ -38,16 +38,18 @@ public record Filterbank(SigprocHeader header, float[] data) {
   }
 
   /**
-   * The channel-major dynamic spectrum of Stokes I (IFs summed): {@code out[c][t]}. O(nSamples nIfs
-   * nChans).
+   * The channel-major total-intensity dynamic spectrum {@code out[c][t]}. SIGPROC does not say what
+   * its IFs are: one IF is taken as it is, two are summed (AA + BB), and of four (usually Stokes
+   * IQUV with I first) only the first is used. O(nSamples nChans).
    */
   public float[][] channelMajor() {
     int nc = nChans();
     int ni = nIfs();
+    int used = ni == 2 ? 2 : 1;
     int nt = nSamples();
     float[][] out = new float[nc][nt];
     for (int t = 0; t < nt; t++) {
-      for (int i = 0; i < ni; i++) {
+      for (int i = 0; i < used; i++) {
         int base = (t * ni + i) * nc;
         for (int c = 0; c < nc; c++) {
           out[c][t] += data[base + c];

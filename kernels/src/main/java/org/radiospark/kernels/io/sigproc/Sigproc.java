@@ -29,7 +29,7 @@ public final class Sigproc {
 
   /** Reads a filterbank file. */
   public static Filterbank readFilterbank(Path file) throws IOException {
-    byte[] bytes = Files.readAllBytes(file);
+    byte[] bytes = readAll(file);
     ByteBuffer b = ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN);
     SigprocHeader h = readHeader(b, file.toString());
     requireKeyword(h, "nchans", file);
@@ -61,7 +61,7 @@ public final class Sigproc {
 
   /** Reads a time-series file ({@code nchans} must be 1; 8- or 32-bit samples). */
   public static TimeSeries readTimeSeries(Path file) throws IOException {
-    byte[] bytes = Files.readAllBytes(file);
+    byte[] bytes = readAll(file);
     ByteBuffer b = ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN);
     SigprocHeader h = readHeader(b, file.toString());
     requireKeyword(h, "tsamp", file);
@@ -123,6 +123,15 @@ public final class Sigproc {
           out.write(header);
           out.write(data);
         });
+  }
+
+  /** The whole file; files that do not fit one Java array are refused as bad input. */
+  private static byte[] readAll(Path file) throws IOException {
+    if (Files.size(file) > Integer.MAX_VALUE - 16) {
+      throw new InvalidInputException(
+          file.toString(), "size", "larger than 2 GB: split it (e.g. by time) before reading");
+    }
+    return Files.readAllBytes(file);
   }
 
   /** Parses the header at the buffer's position, leaving it at the first data byte. */

@@ -66,6 +66,24 @@ class SigprocTest {
   }
 
   @Test
+  void totalIntensitySumsTwoIfsAndTakesTheFirstOfFour() {
+    // 2 samples x IFs x 3 channels, value = 100 t + 10 i + c
+    for (int nifs : new int[] {1, 2, 4}) {
+      float[] d = new float[2 * nifs * 3];
+      for (int t = 0; t < 2; t++) {
+        for (int i = 0; i < nifs; i++) {
+          for (int c = 0; c < 3; c++) {
+            d[(t * nifs + i) * 3 + c] = 100 * t + 10 * i + c;
+          }
+        }
+      }
+      float[][] cm = new Filterbank(header(3, 32, nifs), d).channelMajor();
+      float expect = nifs == 2 ? 2 * (100 + 2) + 10 : 100 + 2; // t = 1, c = 2
+      assertEquals(expect, cm[2][1], "nifs " + nifs);
+    }
+  }
+
+  @Test
   void twoBitSamplesArePackedLowBitsFirst() throws IOException {
     Filterbank fb = new Filterbank(header(4, 2, 1), new float[] {1, 2, 3, 0});
     Path f = tmp.resolve("p.fil");
