@@ -39,6 +39,13 @@ public final class PeriodSearch {
   /** PRESTO rednoise: frequency beyond which blocks keep {@link #END_WIDTH}, Hz. */
   static final double END_FREQ_HZ = 6.0;
 
+  /**
+   * Plans by length: every trial of a search has the same length, and building a plan costs more
+   * than a transform. JTransforms' plans are read-only once built, so tasks may share them.
+   */
+  private static final java.util.concurrent.ConcurrentMap<Integer, DoubleFFT_1D> PLANS =
+      new java.util.concurrent.ConcurrentHashMap<>();
+
   private PeriodSearch() {}
 
   /**
@@ -73,7 +80,7 @@ public final class PeriodSearch {
     for (int i = 0; i < n; i++) {
       a[i] = series[i] - mean;
     }
-    new DoubleFFT_1D(n).realForward(a);
+    PLANS.computeIfAbsent(n, DoubleFFT_1D::new).realForward(a);
     int m = n / 2 + 1;
     double[] p = new double[m];
     for (int k = 1; k < m; k++) {
