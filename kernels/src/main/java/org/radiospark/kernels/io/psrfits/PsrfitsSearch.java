@@ -126,6 +126,62 @@ public record PsrfitsSearch(Primary primary, Format format, List<Row> rows) {
     }
   }
 
+  /**
+   * Quantises a total-intensity dynamic spectrum into a search-mode file with NPOL 1 ("AA+BB"): per
+   * row and channel, {@code DAT_OFFS} is the minimum and {@code DAT_SCL} the range divided by
+   * {@code 2^nbits - 1}, so every sample is reproduced within half a scale step. A last partial row
+   * is padded by repeating the last spectrum. O(samples).
+   *
+   * @param primary the primary-header values
+   * @param intensity {@code intensity[c][t]}, channel-major
+   * @param freqsMHz channel centres, MHz (equally spaced: CHAN_BW is {@code f[1] - f[0]})
+   * @param tbinSec sampling time, s
+   * @param nsblk spectra per row
+   * @param nbits 4 or 8
+   */
+  public static PsrfitsSearch quantise(
+      Primary primary,
+      float[][] intensity,
+      double[] freqsMHz,
+      double tbinSec,
+      int nsblk,
+      int nbits) {
+    int nc = intensity.length;
+    int nt = intensity[0].length;
+    double chanBw = nc > 1 ? freqsMHz[1] - freqsMHz[0] : 1.0;
+    Format f = new Format(nc, 1, nsblk, nbits, tbinSec, chanBw, "AA+BB");
+    int nRows = (nt + nsblk - 1) / nsblk;
+    int maxRaw = (1 << nbits) - 1;
+    List<Row> rows = new java.util.ArrayList<>(nRows);
+    for (int r = 0; r < nRows; r++) {
+      float[] offs = new float[nc];
+      float[] scl = new float[nc];
+      float[] wts = new float[nc];
+      byte[] raw = new byte[nsblk * nc];
+      for (int c = 0; c < nc; c++) {
+        float lo = Float.POSITIVE_INFINITY;
+        float hi = Float.NEGATIVE_INFINITY;
+        for (int t = 0; t < nsblk; t++) {
+          float v = intensity[c][Math.min(nt - 1, r * nsblk + t)];
+          lo = Math.min(lo, v);
+          hi = Math.max(hi, v);
+        }
+        offs[c] = lo;
+        scl[c] = hi > lo ? (hi - lo) / maxRaw : 1f;
+        wts[c] = 1f;
+        for (int t = 0; t < nsblk; t++) {
+          float v = intensity[c][Math.min(nt - 1, r * nsblk + t)];
+          int q = Math.round((v - lo) / scl[c]);
+          raw[t * nc + c] = (byte) Math.max(0, Math.min(maxRaw, q));
+        }
+      }
+      rows.add(
+          new Row(
+              nsblk * tbinSec, (r + 0.5) * nsblk * tbinSec, freqsMHz.clone(), wts, offs, scl, raw));
+    }
+    return new PsrfitsSearch(primary, f, rows);
+  }
+
   /** Total number of spectra. */
   public int nSamples() {
     return rows.size() * format.nsblk();

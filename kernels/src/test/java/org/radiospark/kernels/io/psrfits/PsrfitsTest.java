@@ -107,6 +107,39 @@ class PsrfitsTest {
     assertEquals(expect, aabb.totalIntensity()[c][0], 1e-5);
   }
 
+  @ParameterizedTest
+  @CsvSource({"8", "4"})
+  void quantisedIntensityIsReproducedWithinHalfAScaleStep(int nbits) throws IOException {
+    Random r = new Random(nbits);
+    int nc = 8;
+    int nt = 103; // not a multiple of nsblk: the last row is padded
+    float[][] x = new float[nc][nt];
+    double[] freqs = new double[nc];
+    for (int c = 0; c < nc; c++) {
+      freqs[c] = 200 - 0.04 * c;
+      for (int t = 0; t < nt; t++) {
+        x[c][t] = (float) (50 + 5 * c + r.nextGaussian());
+      }
+    }
+    PsrfitsSearch.Primary pr =
+        new PsrfitsSearch.Primary(
+            "MWA", "SIM", "00:00:00", "-27:00:00", 199.86, -0.32, 60000, 0, 0);
+    PsrfitsSearch q = PsrfitsSearch.quantise(pr, x, freqs, 1e-4, 25, nbits);
+    Path f = tmp.resolve("q.fits");
+    Psrfits.write(f, q, false);
+    PsrfitsSearch back = Psrfits.read(f);
+    assertEquals(125, back.nSamples());
+    float[][] y = back.totalIntensity();
+    for (int c = 0; c < nc; c++) {
+      for (int t = 0; t < nt; t++) {
+        float scl = back.rows().get(t / 25).datScl()[c];
+        // half a step, plus float rounding of (v - lo) / scl and raw x scl + offs
+        assertEquals(x[c][t], y[c][t], 0.5 * scl * (1 + 1e-4) + 1e-4, "c " + c + " t " + t);
+      }
+    }
+    assertArrayEquals(freqs, back.channelFrequenciesMHz());
+  }
+
   @Test
   void readsTheSharedFourPolFile() throws IOException {
     PsrfitsSearch p = Psrfits.read(SharedData.require("pulsar/your_test_4pol.fits"));
