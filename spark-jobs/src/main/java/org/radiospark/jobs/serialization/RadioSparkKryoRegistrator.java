@@ -45,6 +45,7 @@ public final class RadioSparkKryoRegistrator implements KryoRegistrator {
     kryo.register(SkyComponent[].class);
     kryo.register(double[].class);
     kryo.register(float[].class);
+    kryo.register(float[][].class);
     kryo.register(int[].class);
     kryo.register(boolean[].class);
     kryo.register(Object[].class);
