@@ -8,21 +8,23 @@ import java.util.Locale;
  *
  * <p>The schedule: for {@code i = 1 .. iterationCount - 1} SumThreshold at {@code baseThreshold x
  * thresholdFactorStep^(iterationCount - i)} (4 then 2 by default: detection starts insensitive and
- * grows more sensitive as the background fit improves), per-timestep rms at {@code
- * timestepRmsSigma}, per-channel rms at {@code channelRmsSigma x factor}, then a fresh background
- * fit over the unflagged samples; a final SumThreshold at {@code baseThreshold}; flags OR-ed over
- * polarisations; the SIR operator with {@code sirEta} along time and frequency; a last per-timestep
- * rms at {@code finalTimestepRmsSigma}.
+ * grows more sensitive as the background fit improves), whole-timestep outliers at {@code
+ * timestepSigma}, whole-channel outliers at {@code channelSigma x factor} ({@link
+ * StatisticalOutliers}), then a fresh background fit over the unflagged samples; a final
+ * SumThreshold at {@code baseThreshold}; flags OR-ed over polarisations; the SIR operator with
+ * {@code sirEta} along time and frequency; a last whole-timestep test at {@code
+ * finalTimestepSigma}.
  *
  * @param iterationCount number of SumThreshold passes, >= 1 (AOFlagger: 3)
  * @param thresholdFactorStep ratio of successive threshold factors, >= 1 (AOFlagger: 2)
  * @param baseThreshold multiplier of the final pass, > 0 (AOFlagger: 1; lower is more sensitive)
  * @param sumThreshold window lengths and {@code chi_1}
  * @param lowPass the background fit
- * @param timestepRmsSigma outlier level of per-timestep rms in the iterations (AOFlagger: 3.5)
- * @param channelRmsSigma outlier level of per-channel rms, times the iteration's factor (3.0)
+ * @param timestepSigma whole-timestep outlier level in the iterations (AOFlagger's timestep rms
+ *     threshold: 3.5)
+ * @param channelSigma whole-channel outlier level, times the iteration's factor (AOFlagger: 3.0)
  * @param sirEta SIR aggressiveness in both directions, [0, 1] (AOFlagger: 0.2)
- * @param finalTimestepRmsSigma last per-timestep rms level (AOFlagger: 4.0)
+ * @param finalTimestepSigma last whole-timestep outlier level (AOFlagger: 4.0)
  */
 public record AoFlaggerStrategy(
     int iterationCount,
@@ -30,10 +32,10 @@ public record AoFlaggerStrategy(
     double baseThreshold,
     SumThresholdParameters sumThreshold,
     LowPassParameters lowPass,
-    double timestepRmsSigma,
-    double channelRmsSigma,
+    double timestepSigma,
+    double channelSigma,
     double sirEta,
-    double finalTimestepRmsSigma) {
+    double finalTimestepSigma) {
 
   /** Validates every parameter. */
   public AoFlaggerStrategy {
@@ -49,14 +51,14 @@ public record AoFlaggerStrategy(
     }
     java.util.Objects.requireNonNull(sumThreshold, "sumThreshold");
     java.util.Objects.requireNonNull(lowPass, "lowPass");
-    if (!(timestepRmsSigma > 0) || !(channelRmsSigma > 0) || !(finalTimestepRmsSigma > 0)) {
+    if (!(timestepSigma > 0) || !(channelSigma > 0) || !(finalTimestepSigma > 0)) {
       throw new IllegalArgumentException(
-          "rms thresholds must be > 0: "
-              + timestepRmsSigma
+          "timestep and channel thresholds must be > 0: "
+              + timestepSigma
               + ", "
-              + channelRmsSigma
+              + channelSigma
               + ", "
-              + finalTimestepRmsSigma);
+              + finalTimestepSigma);
     }
     if (!(sirEta >= 0 && sirEta <= 1)) {
       throw new IllegalArgumentException("sirEta must be in [0, 1]: " + sirEta);
@@ -97,10 +99,10 @@ public record AoFlaggerStrategy(
         base,
         sumThreshold,
         lowPass,
-        timestepRmsSigma,
-        channelRmsSigma,
+        timestepSigma,
+        channelSigma,
         sirEta,
-        finalTimestepRmsSigma);
+        finalTimestepSigma);
   }
 
   /** Threshold factor of (1-based) iteration {@code i}: {@code step^(iterationCount - i)}. */

@@ -55,23 +55,68 @@ public final class TimeFrequencyFlagger {
       }
     }
     boolean[] threshold = combined.clone();
-    double[] scratch = new double[2 * (Math.max(nTime, nChan) + 1)];
+    boolean[] missing = new boolean[n];
+    for (int p = 0; p < nPol; p++) {
+      for (int i = 0; i < n; i++) {
+        missing[i] |= inputFlags[p][i];
+      }
+    }
+    SirWork work = new SirWork(Math.max(nTime, nChan));
     for (int f = 0; f < nChan; f++) {
-      ScaleInvariantRank.apply(combined, f, nChan, nTime, strategy.sirEta(), scratch);
+      dilate(combined, missing, f, nChan, nTime, work);
     }
     for (int t = 0; t < nTime; t++) {
-      ScaleInvariantRank.apply(combined, t * nChan, 1, nChan, strategy.sirEta(), scratch);
+      dilate(combined, missing, t * nChan, 1, nChan, work);
     }
     boolean[] dilated = combined.clone();
-    for (int p = 0; p < nPol; p++) {
-      StatisticalOutliers.flagTimesteps(
-          residuals[p], combined, nTime, nChan, strategy.finalTimestepRmsSigma());
+    // One final test on the polarisations' summed residuals rather than one per polarisation: the
+    // flags are common anyway, a burst in every polarisation gains sqrt(nPol), and the false alarms
+    // of nPol separate tests are not multiplied.
+    double[] sum = residuals[0].clone();
+    for (int p = 1; p < nPol; p++) {
+      for (int i = 0; i < n; i++) {
+        sum[i] += residuals[p][i];
+      }
     }
+    StatisticalOutliers.flagTimesteps(sum, combined, nTime, nChan, strategy.finalTimestepSigma());
     // Whole timesteps flagged after the dilation are threshold detections, not dilation.
     for (int i = 0; i < n; i++) {
       threshold[i] |= combined[i] && !dilated[i];
     }
     return new BaselineFlags(combined, threshold);
+  }
+
+  /**
+   * The SIR operator along one line with the input flags treated as missing data rather than as
+   * detections (AOFlagger's {@code scale_invariant_rank_operator_masked}): a block of flagged band
+   * edges must not grow into its unflagged neighbours.
+   */
+  private void dilate(boolean[] mask, boolean[] missing, int offset, int stride, int n, SirWork w) {
+    int m = 0;
+    for (int k = 0; k < n; k++) {
+      int i = offset + k * stride;
+      if (!missing[i]) {
+        w.position[m] = i;
+        w.line[m++] = mask[i];
+      }
+    }
+    ScaleInvariantRank.apply(w.line, 0, 1, m, strategy.sirEta(), w.scratch);
+    for (int k = 0; k < m; k++) {
+      mask[w.position[k]] = w.line[k];
+    }
+  }
+
+  /** Scratch arrays of {@link #dilate}. */
+  private static final class SirWork {
+    final int[] position;
+    final boolean[] line;
+    final double[] scratch;
+
+    SirWork(int n) {
+      position = new int[n];
+      line = new boolean[n];
+      scratch = new double[2 * (n + 1)];
+    }
   }
 
   /**
@@ -102,9 +147,9 @@ public final class TimeFrequencyFlagger {
     for (int it = 1; it < strategy.iterationCount(); it++) {
       double factor = strategy.thresholdFactor(it);
       sumThresholdPass(residual, mask, nTime, nChan, factor * strategy.baseThreshold());
-      StatisticalOutliers.flagTimesteps(residual, mask, nTime, nChan, strategy.timestepRmsSigma());
+      StatisticalOutliers.flagTimesteps(residual, mask, nTime, nChan, strategy.timestepSigma());
       StatisticalOutliers.flagChannels(
-          residual, mask, nTime, nChan, strategy.channelRmsSigma() * factor);
+          residual, mask, nTime, nChan, strategy.channelSigma() * factor);
       subtractBackground(values, mask, nTime, nChan, median, background, residual);
     }
     sumThresholdPass(residual, mask, nTime, nChan, strategy.baseThreshold());

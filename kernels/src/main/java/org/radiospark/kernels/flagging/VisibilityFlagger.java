@@ -21,9 +21,12 @@ import org.radiospark.kernels.model.VisibilityBlock;
  *   <li>Per baseline, the rows sorted by time form time x frequency planes of {@code |V|}, one per
  *       polarisation, flagged by {@link TimeFrequencyFlagger} (SumThreshold, rms thresholds, SIR;
  *       Offringa et al. 2010, 2012); the flags are OR-ed over polarisations.
- *   <li>uvflag: cross-correlation baselines whose rms amplitude (unflagged samples, per
- *       polarisation) is an outlier among baselines of similar uv distance are flagged entirely
- *       ({@link BaselineOutlierFlagger}).
+ *   <li>uvflag: cross-correlation baselines that are outliers among baselines of similar uv
+ *       distance are flagged entirely ({@link BaselineOutlierFlagger}), per polarisation and over
+ *       the unflagged samples: an rms amplitude too high (a spurious or interfering signal; only
+ *       excesses, because the sky makes some baselines legitimately faint), or a noise level (from
+ *       differences of adjacent channels, where the smooth sky cancels) too high or too low (a
+ *       noisy or dead correlator input).
  * </ol>
  *
  * <p>Rows may come in any order; rows of one baseline ({@code antenna1, antenna2}) are its time
@@ -124,7 +127,11 @@ public final class VisibilityFlagger {
         int base = (rows[t] * nChan + c) * nPol;
         for (int p = 0; p < nPol; p++) {
           int i = base + p;
-          amp[p][cell] = Math.hypot(vis[2 * i], vis[2 * i + 1]);
+          double re = vis[2 * i];
+          double im = vis[2 * i + 1];
+          // Not Math.hypot: float inputs cannot overflow in double, and hypot is several times
+          // slower.
+          amp[p][cell] = Math.sqrt(re * re + im * im);
           in[p][cell] = flags[i];
           anyInput[cell] |= flags[i];
         }
@@ -164,31 +171,41 @@ public final class VisibilityFlagger {
       }
     }
     double[] uvDist = new double[candidates.size()];
-    double[][] rms = new double[candidates.size()][nPol];
-    for (int k = 0; k < candidates.size(); k++) {
+    int nb = candidates.size();
+    double[][] rms = new double[nb][];
+    double[][] rmsFloor = new double[nb][nPol];
+    double[][] noise = new double[nb][];
+    double[][] noiseFloor = new double[nb][nPol];
+    for (int k = 0; k < nb; k++) {
       int[] rows = baselines.get(candidates.get(k));
-      double[] sum2 = new double[nPol];
-      long[] n = new long[nPol];
       for (int r : rows) {
         uvDist[k] += Math.hypot(block.uMetres()[r], block.vMetres()[r]) / rows.length;
-        for (int c = 0; c < nChan; c++) {
-          for (int p = 0; p < nPol; p++) {
-            int i = (r * nChan + c) * nPol + p;
-            if (!flags[i]) {
-              sum2[p] +=
-                  (double) vis[2 * i] * vis[2 * i] + (double) vis[2 * i + 1] * vis[2 * i + 1];
-              n[p]++;
-            }
-          }
-        }
       }
+      long[] nRms = new long[nPol];
+      long[] nNoise = new long[nPol];
+      rms[k] = rmsAmplitude(block, rows, flags, nRms);
+      noise[k] = differenceNoise(block, rows, flags, nNoise);
       for (int p = 0; p < nPol; p++) {
-        rms[k][p] = n[p] == 0 ? Double.NaN : Math.sqrt(sum2[p] / n[p]);
+        // Noise alone: the rms of N complex differences of adjacent samples (correlation 1/4
+        // between neighbouring |d|^2) scatters by sigma sqrt(1.5 / N) / 2; the rms amplitude A of
+        // N samples V = S + n scatters by sigma sqrt(A^2 - sigma^2) / (A sqrt N).
+        double sigma = noise[k][p];
+        noiseFloor[k][p] = sigma * Math.sqrt(1.5 / Math.max(1, nNoise[p])) / 2;
+        double a = rms[k][p];
+        rmsFloor[k][p] =
+            a > sigma ? sigma * Math.sqrt(a * a - sigma * sigma) / (a * Math.sqrt(nRms[p])) : 0;
       }
     }
-    boolean[] outlier =
+    boolean[] loud =
         BaselineOutlierFlagger.outliers(
-            uvDist, rms, params.uvflagSigma(), params.uvflagNeighbours());
+            uvDist, rms, rmsFloor, params.uvflagSigma(), params.uvflagNeighbours(), true);
+    boolean[] noisy =
+        BaselineOutlierFlagger.outliers(
+            uvDist, noise, noiseFloor, params.uvflagSigma(), params.uvflagNeighbours(), false);
+    boolean[] outlier = new boolean[loud.length];
+    for (int k = 0; k < outlier.length; k++) {
+      outlier[k] = loud[k] || noisy[k];
+    }
     for (int k = 0; k < outlier.length; k++) {
       if (outlier[k]) {
         for (int r : baselines.get(candidates.get(k))) {
@@ -196,6 +213,80 @@ public final class VisibilityFlagger {
         }
       }
     }
+  }
+
+  /**
+   * Per polarisation, rms amplitude of the unflagged samples of {@code rows} (NaN if none); their
+   * numbers go to {@code n}.
+   */
+  private static double[] rmsAmplitude(
+      VisibilityBlock block, int[] rows, boolean[] flags, long[] n) {
+    int nChan = block.nChan();
+    int nPol = block.nPol();
+    float[] vis = block.vis();
+    double[] sum2 = new double[nPol];
+    for (int r : rows) {
+      for (int c = 0; c < nChan; c++) {
+        for (int p = 0; p < nPol; p++) {
+          int i = (r * nChan + c) * nPol + p;
+          if (!flags[i]) {
+            sum2[p] += (double) vis[2 * i] * vis[2 * i] + (double) vis[2 * i + 1] * vis[2 * i + 1];
+            n[p]++;
+          }
+        }
+      }
+    }
+    double[] out = new double[nPol];
+    for (int p = 0; p < nPol; p++) {
+      out[p] = n[p] == 0 ? Double.NaN : Math.sqrt(sum2[p] / n[p]);
+    }
+    return out;
+  }
+
+  /**
+   * Per polarisation, the noise per real/imaginary part estimated from differences of adjacent
+   * unflagged channels ({@code sqrt(<|V_c+1 - V_c|^2> / 4)}), or of adjacent time steps when there
+   * is one channel: the smooth sky cancels, so baselines can be compared whatever their sky. The
+   * numbers of differences go to {@code n}.
+   */
+  private static double[] differenceNoise(
+      VisibilityBlock block, int[] rows, boolean[] flags, long[] n) {
+    int nChan = block.nChan();
+    int nPol = block.nPol();
+    float[] vis = block.vis();
+    double[] sum2 = new double[nPol];
+    for (int k = 0; k < rows.length; k++) {
+      for (int c = 0; c < nChan; c++) {
+        // The neighbour: the next channel, or with a single channel the same one at the next time.
+        int other;
+        if (nChan > 1) {
+          if (c + 1 >= nChan) {
+            continue;
+          }
+          other = rows[k] * nChan + c + 1;
+        } else {
+          if (k + 1 >= rows.length) {
+            continue;
+          }
+          other = rows[k + 1] * nChan + c;
+        }
+        for (int p = 0; p < nPol; p++) {
+          int i = (rows[k] * nChan + c) * nPol + p;
+          int j = other * nPol + p;
+          if (!flags[i] && !flags[j]) {
+            double dr = (double) vis[2 * j] - vis[2 * i];
+            double di = (double) vis[2 * j + 1] - vis[2 * i + 1];
+            sum2[p] += dr * dr + di * di;
+            n[p]++;
+          }
+        }
+      }
+    }
+    double[] out = new double[nPol];
+    for (int p = 0; p < nPol; p++) {
+      out[p] = n[p] == 0 ? Double.NaN : Math.sqrt(sum2[p] / (4.0 * n[p]));
+    }
+    return out;
   }
 
   /** Flags {@code [from, from + n)}, recording {@code why} for samples not flagged before. */

@@ -33,7 +33,7 @@ class BaselineOutlierFlaggerTest {
     stat[dead][1] = 0;
     stat[onePol][1] *= 1.4;
     stat[3][0] = Double.NaN;
-    boolean[] out = BaselineOutlierFlagger.outliers(uv, stat, 5, 30);
+    boolean[] out = BaselineOutlierFlagger.outliers(uv, stat, null, 5, 30, false);
     assertTrue(out[noisy]);
     assertTrue(out[dead]);
     assertTrue(out[onePol]);
@@ -44,16 +44,31 @@ class BaselineOutlierFlaggerTest {
     // Others: P(|z| > 5) ~ 6e-7 each, but the MAD of 30 values is itself uncertain by ~20%.
     assertEquals(3, count);
     assertFalse(out[3]);
+    boolean[] excess = BaselineOutlierFlagger.outliers(uv, stat, null, 5, 30, true);
+    assertTrue(excess[noisy] && excess[onePol]);
+    assertFalse(excess[dead], "a deficit is not an excess");
+    // A noise floor of 25% of the values hides the 40% excess of one polarisation (1.6 floors).
+    double[][] floor = new double[n][2];
+    for (int b = 0; b < n; b++) {
+      floor[b][0] = 0.25 * stat[b][0];
+      floor[b][1] = 0.25 * stat[b][1];
+    }
+    floor[3][0] = 0;
+    boolean[] floored = BaselineOutlierFlagger.outliers(uv, stat, floor, 5, 30, false);
+    assertFalse(floored[onePol]);
+    assertTrue(floored[dead], "the floor is that of the baseline tested: 0 for a dead one");
   }
 
   @Test
   void validatesArguments() {
     assertThrows(
         IllegalArgumentException.class,
-        () -> BaselineOutlierFlagger.outliers(new double[2], new double[3][1], 5, 30));
+        () -> BaselineOutlierFlagger.outliers(new double[2], new double[3][1], null, 5, 30, false));
     assertThrows(
         IllegalArgumentException.class,
-        () -> BaselineOutlierFlagger.outliers(new double[2], new double[2][1], 5, 3));
-    assertEquals(0, BaselineOutlierFlagger.outliers(new double[0], new double[0][], 5, 30).length);
+        () -> BaselineOutlierFlagger.outliers(new double[2], new double[2][1], null, 5, 3, false));
+    assertEquals(
+        0,
+        BaselineOutlierFlagger.outliers(new double[0], new double[0][], null, 5, 30, false).length);
   }
 }

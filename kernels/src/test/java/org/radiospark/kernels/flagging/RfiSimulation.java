@@ -146,7 +146,10 @@ final class RfiSimulation {
           }
         }
       }
-      int[][] bursts = {{12, 1}, {40, 2}, {66, 3}, {85, 1}};
+      // Start times at fixed fractions of the observation, lengths 1-3 steps.
+      int[][] bursts = {
+        {nTime / 8, 1}, {(5 * nTime) / 12, 2}, {(11 * nTime) / 16, 3}, {(7 * nTime) / 8, 1}
+      };
       double[] burstPeaks = {3, 10, 30, 100};
       for (int bi = 0; bi < bursts.length; bi++) {
         double[] spectrum = modulationSmooth(rng, nChan);

@@ -17,8 +17,8 @@ import org.radiospark.kernels.model.VisibilityBlock;
  * belong to neither set; their recall is printed for information.
  */
 class VisibilityFlaggerTest {
-  private static final int ANTENNAS = 12;
-  private static final int TIMES = 96;
+  private static final int ANTENNAS = 10;
+  private static final int TIMES = 64;
   private static final int CHANNELS = 128;
 
   /** Recall and false-positive rate of {@code flags} against the simulation's truth. */
