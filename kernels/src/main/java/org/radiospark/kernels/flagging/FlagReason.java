@@ -4,6 +4,8 @@ package org.radiospark.kernels.flagging;
 public enum FlagReason {
   /** Flagged in the input block. */
   INPUT,
+  /** The visibility is exactly zero or not finite (dropout, dead input). */
+  INVALID,
   /** One of its antennas is on the bad-antenna list. */
   BAD_ANTENNA,
   /** SumThreshold or a per-timestep/per-channel rms threshold. */

@@ -15,7 +15,9 @@ import org.radiospark.kernels.model.VisibilityBlock;
  * RFI flagging of a {@link VisibilityBlock}: the GLEAM-X "flag" step.
  *
  * <ol>
- *   <li>Input flags are kept.
+ *   <li>Input flags are kept; samples that are exactly 0 or not finite are flagged (a correlator
+ *       never produces an exact zero for valid data: those are dropouts or dead inputs, such as
+ *       Tile015 of the shared 1133866760.uvfits).
  *   <li>Autoflag: every baseline with an antenna on {@link FlagParameters#badAntennas()} is
  *       flagged.
  *   <li>Per baseline, the rows sorted by time form time x frequency planes of {@code |V|}, one per
@@ -48,9 +50,13 @@ public final class VisibilityFlagger {
     boolean[] flags = block.flag().clone();
     byte[] reasons = new byte[flags.length];
     Arrays.fill(reasons, (byte) -1);
+    float[] vis = block.vis();
     for (int i = 0; i < flags.length; i++) {
       if (flags[i]) {
         reasons[i] = (byte) FlagReason.INPUT.ordinal();
+      } else if (invalid(vis[2 * i], vis[2 * i + 1])) {
+        flags[i] = true;
+        reasons[i] = (byte) FlagReason.INVALID.ordinal();
       }
     }
     List<int[]> baselines = baselines(block);
@@ -96,6 +102,11 @@ public final class VisibilityFlagger {
     return new FlagResult(out, FlagStatistics.of(block, reasons));
   }
 
+  /** Exactly zero (both parts) or not finite. */
+  private static boolean invalid(float re, float im) {
+    return (re == 0 && im == 0) || !Float.isFinite(re) || !Float.isFinite(im);
+  }
+
   /** Row indices of each baseline, sorted by time, in order of first appearance. */
   static List<int[]> baselines(VisibilityBlock block) {
     Map<Long, List<Integer>> byBaseline = new LinkedHashMap<>();
@@ -120,7 +131,10 @@ public final class VisibilityFlagger {
     float[] vis = block.vis();
     double[][] amp = new double[nPol][nTime * nChan];
     boolean[][] in = new boolean[nPol][nTime * nChan];
-    boolean[] anyInput = new boolean[nTime * nChan];
+    // Per cell, the reason of its first polarisation flagged before this step (-1 if none): the
+    // OR over polarisations spreads that reason, not a detection, to the others.
+    byte[] cellReason = new byte[nTime * nChan];
+    Arrays.fill(cellReason, (byte) -1);
     for (int t = 0; t < nTime; t++) {
       for (int c = 0; c < nChan; c++) {
         int cell = t * nChan + c;
@@ -133,7 +147,9 @@ public final class VisibilityFlagger {
           // slower.
           amp[p][cell] = Math.sqrt(re * re + im * im);
           in[p][cell] = flags[i];
-          anyInput[cell] |= flags[i];
+          if (flags[i] && cellReason[cell] < 0) {
+            cellReason[cell] = reasons[i];
+          }
         }
       }
     }
@@ -145,8 +161,8 @@ public final class VisibilityFlagger {
           continue;
         }
         FlagReason why =
-            anyInput[cell]
-                ? FlagReason.INPUT
+            cellReason[cell] >= 0
+                ? FlagReason.values()[cellReason[cell]]
                 : bf.thresholdMask()[cell] ? FlagReason.THRESHOLD : FlagReason.DILATION;
         markRow(flags, reasons, (rows[t] * nChan + c) * nPol, nPol, why);
       }

@@ -124,6 +124,26 @@ class VisibilityFlaggerTest {
   }
 
   @Test
+  void zeroAndNonFiniteSamplesAreFlaggedAsInvalid() {
+    RfiSimulation.Scenario s = RfiSimulation.clean(5, 32, 64, 13);
+    VisibilityBlock in = s.block();
+    float[] vis = in.vis();
+    // Antenna 3 dead (all zeros) and one NaN sample in YY.
+    for (int r = 0; r < in.nRows(); r++) {
+      if (in.antenna1()[r] == 3 || in.antenna2()[r] == 3) {
+        java.util.Arrays.fill(vis, 2 * in.index(r, 0, 0), 2 * in.index(r + 1, 0, 0), 0f);
+      }
+    }
+    vis[2 * in.index(0, 5, 1)] = Float.NaN;
+    FlagResult result = VisibilityFlagger.flag(in, FlagParameters.defaults());
+    assertEquals(1.0, result.statistics().antennaFraction(3));
+    // 4 of the 10 baselines are dead, plus one NaN sample and its 3 other polarisations.
+    long dead = 4L * 32 * 64 * 4;
+    assertEquals(dead + 4, result.statistics().count(FlagReason.INVALID));
+    assertTrue(result.block().flag()[in.index(0, 5, 0)]);
+  }
+
+  @Test
   void threadsDoNotChangeTheAnswer() {
     RfiSimulation.Scenario s = RfiSimulation.withRfi(8, 48, 64, 5);
     FlagResult one = VisibilityFlagger.flag(s.block(), FlagParameters.defaults());
