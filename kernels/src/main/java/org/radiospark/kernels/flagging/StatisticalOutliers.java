@@ -18,7 +18,7 @@ package org.radiospark.kernels.flagging;
  * gives ({@code 1.2533 sigma_sample / sqrt(n)}).
  *
  * <p>Layout: {@code [t * nChan + f]}. Only excesses are flagged: a quiet timestep is not RFI. Cost
- * O(nTime nChan log(max(nTime, nChan))).
+ * O(nTime nChan) expected (quickselect medians).
  */
 public final class StatisticalOutliers {
   private StatisticalOutliers() {}
@@ -26,21 +26,26 @@ public final class StatisticalOutliers {
   /**
    * Flags, in {@code mask}, the timesteps whose median residual is an outlier.
    *
+   * @param sigmas the outlier level k
+   * @param sampleSigma robust sigma of one residual sample (for the noise floor), e.g. from the
+   *     SumThreshold pass just before; NaN to estimate it here
    * @return number of timesteps flagged
    */
   public static int flagTimesteps(
-      double[] residual, boolean[] mask, int nTime, int nChan, double sigmas) {
-    return flag(residual, mask, nTime, nChan, nChan, 1, sigmas);
+      double[] residual, boolean[] mask, int nTime, int nChan, double sigmas, double sampleSigma) {
+    return flag(residual, mask, nTime, nChan, nChan, 1, sigmas, sampleSigma);
   }
 
   /**
    * Flags, in {@code mask}, the channels whose median residual is an outlier.
    *
+   * @param sigmas the outlier level k
+   * @param sampleSigma as for {@link #flagTimesteps}
    * @return number of channels flagged
    */
   public static int flagChannels(
-      double[] residual, boolean[] mask, int nTime, int nChan, double sigmas) {
-    return flag(residual, mask, nChan, nTime, 1, nChan, sigmas);
+      double[] residual, boolean[] mask, int nTime, int nChan, double sigmas, double sampleSigma) {
+    return flag(residual, mask, nChan, nTime, 1, nChan, sigmas, sampleSigma);
   }
 
   /** sqrt(pi / 2): standard deviation of the median of n Gaussian samples times sqrt(n). */
@@ -65,7 +70,8 @@ public final class StatisticalOutliers {
       int length,
       int lineStride,
       int step,
-      double sigmas) {
+      double sigmas,
+      double sampleSigma) {
     double[] stat = new double[nLines];
     double[] scratch = new double[length];
     boolean[] empty = new boolean[nLines];
@@ -86,7 +92,9 @@ public final class StatisticalOutliers {
     // flagging whole lines on that underestimate is expensive.
     double noiseFloor =
         MEDIAN_STD_FACTOR
-            * RobustStatistics.medianAndSigma(residual, mask)[1]
+            * (Double.isNaN(sampleSigma)
+                ? RobustStatistics.medianAndSigma(residual, mask)[1]
+                : sampleSigma)
             / Math.sqrt(Math.max(1, medianCount(mask, nLines, length, lineStride, step)));
     double sigma = Math.max(ms[1], noiseFloor);
     if (!(sigma > 0)) {

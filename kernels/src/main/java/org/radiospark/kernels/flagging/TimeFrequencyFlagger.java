@@ -78,7 +78,8 @@ public final class TimeFrequencyFlagger {
         sum[i] += residuals[p][i];
       }
     }
-    StatisticalOutliers.flagTimesteps(sum, combined, nTime, nChan, strategy.finalTimestepSigma());
+    StatisticalOutliers.flagTimesteps(
+        sum, combined, nTime, nChan, strategy.finalTimestepSigma(), Double.NaN);
     // Whole timesteps flagged after the dilation are threshold detections, not dilation.
     for (int i = 0; i < n; i++) {
       threshold[i] |= combined[i] && !dilated[i];
@@ -146,10 +147,12 @@ public final class TimeFrequencyFlagger {
     double[] background = new double[n];
     for (int it = 1; it < strategy.iterationCount(); it++) {
       double factor = strategy.thresholdFactor(it);
-      sumThresholdPass(residual, mask, nTime, nChan, factor * strategy.baseThreshold());
-      StatisticalOutliers.flagTimesteps(residual, mask, nTime, nChan, strategy.timestepSigma());
+      double sigma =
+          sumThresholdPass(residual, mask, nTime, nChan, factor * strategy.baseThreshold());
+      StatisticalOutliers.flagTimesteps(
+          residual, mask, nTime, nChan, strategy.timestepSigma(), sigma);
       StatisticalOutliers.flagChannels(
-          residual, mask, nTime, nChan, strategy.channelSigma() * factor);
+          residual, mask, nTime, nChan, strategy.channelSigma() * factor, sigma);
       subtractBackground(values, mask, nTime, nChan, median, background, residual);
     }
     sumThresholdPass(residual, mask, nTime, nChan, strategy.baseThreshold());
@@ -173,11 +176,13 @@ public final class TimeFrequencyFlagger {
   /**
    * SumThreshold with windows 1, 2, 4, ..., maxWindow along time then frequency, thresholds {@code
    * factor chi_M sigma} with sigma the robust sigma of the unflagged residuals.
+   *
+   * @return that sigma (NaN or 0 when nothing could be tested)
    */
-  void sumThresholdPass(double[] residual, boolean[] mask, int nTime, int nChan, double factor) {
+  double sumThresholdPass(double[] residual, boolean[] mask, int nTime, int nChan, double factor) {
     double sigma = RobustStatistics.medianAndSigma(residual, mask)[1];
     if (!(sigma > 0)) {
-      return;
+      return sigma;
     }
     AoFlaggerStrategy.SumThresholdParameters st = strategy.sumThreshold();
     boolean[] out = mask.clone();
@@ -197,6 +202,7 @@ public final class TimeFrequencyFlagger {
         System.arraycopy(out, 0, mask, 0, out.length);
       }
     }
+    return sigma;
   }
 
   /**

@@ -23,6 +23,26 @@ class RobustStatisticsTest {
   }
 
   @Test
+  void quickselectMedianEqualsTheSortedMedian() {
+    SplittableRandom rng = new SplittableRandom(12);
+    for (int trial = 0; trial < 2000; trial++) {
+      int n = 1 + rng.nextInt(50);
+      double[] x = new double[n];
+      for (int i = 0; i < n; i++) {
+        // Few distinct values half of the time: ties are where partitions go wrong.
+        x[i] = trial % 2 == 0 ? rng.nextInt(4) : rng.nextGaussian();
+      }
+      if (trial % 7 == 0) {
+        java.util.Arrays.sort(x);
+      }
+      double[] sorted = x.clone();
+      java.util.Arrays.sort(sorted);
+      double expected = n % 2 == 1 ? sorted[n / 2] : 0.5 * (sorted[n / 2 - 1] + sorted[n / 2]);
+      assertEquals(expected, RobustStatistics.median(x.clone(), n), "trial " + trial);
+    }
+  }
+
+  @Test
   void sigmaOfGaussianNoiseIgnoresOutliers() {
     SplittableRandom rng = new SplittableRandom(2);
     int n = 40_000;

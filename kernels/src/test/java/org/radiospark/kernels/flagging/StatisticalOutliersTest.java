@@ -29,11 +29,11 @@ class StatisticalOutliersTest {
     r[50 * nC + 40] = 80;
     r[50 * nC + 90] = 60;
     boolean[] mask = new boolean[nT * nC];
-    assertEquals(1, StatisticalOutliers.flagTimesteps(r, mask, nT, nC, 5));
+    assertEquals(1, StatisticalOutliers.flagTimesteps(r, mask, nT, nC, 5, Double.NaN));
     for (int f = 0; f < nC; f++) {
       assertTrue(mask[30 * nC + f]);
     }
-    assertEquals(1, StatisticalOutliers.flagChannels(r, mask, nT, nC, 5));
+    assertEquals(1, StatisticalOutliers.flagChannels(r, mask, nT, nC, 5, Double.NaN));
     for (int t = 0; t < nT; t++) {
       assertTrue(mask[t * nC + 70]);
     }
@@ -55,7 +55,7 @@ class StatisticalOutliersTest {
     }
     boolean[] mask = new boolean[nT * nC];
     // P(z > 5) = 2.9e-7 per timestep and channel: expected 1e-4 flags.
-    assertEquals(0, StatisticalOutliers.flagTimesteps(r, mask, nT, nC, 5));
-    assertEquals(0, StatisticalOutliers.flagChannels(r, mask, nT, nC, 5));
+    assertEquals(0, StatisticalOutliers.flagTimesteps(r, mask, nT, nC, 5, Double.NaN));
+    assertEquals(0, StatisticalOutliers.flagChannels(r, mask, nT, nC, 5, Double.NaN));
   }
 }
