@@ -113,8 +113,9 @@ public record AoFlaggerStrategy(
   /**
    * SumThreshold windows and thresholds.
    *
-   * @param chi1Sigma threshold for a single sample, in units of the residual's robust sigma (6.0,
-   *     AOFlagger's first threshold for amplitudes)
+   * @param chi1Sigma threshold for a single sample, in units of the residual's robust sigma (1.4826
+   *     MAD). 6.0 is AOFlagger's first threshold; AOFlagger scales it by a winsorized Rayleigh-mode
+   *     estimate of the data instead, so absolute levels agree only roughly
    * @param rho decrease of the threshold per doubling of the window, {@code chi_M = chi_1 /
    *     rho^log2 M}. Default 4/3: AOFlagger's implementation ({@code ThresholdConfig}) sets {@code
    *     chi_M = chi_1 1.5^log2(M) / M}, which is this form with {@code rho = 2 / 1.5}; Offringa et
