@@ -16,7 +16,16 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     version = "RadioSpark 0.1.0",
     description = "Radio-astronomy pipelines on Apache Spark.",
-    subcommands = {SimulateCommand.class, ImageCommand.class, IcalCommand.class, PlanCommand.class, RmSynth1dCommand.class, PreprocessCommand.class, PulsarCommand.class, FlagCommand.class})
+    subcommands = {
+      SimulateCommand.class,
+      ImageCommand.class,
+      IcalCommand.class,
+      PlanCommand.class,
+      RmSynth1dCommand.class,
+      PreprocessCommand.class,
+      PulsarCommand.class,
+      FlagCommand.class
+    })
 public final class RadioSparkCli implements Runnable {
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
