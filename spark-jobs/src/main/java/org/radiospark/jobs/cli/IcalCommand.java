@@ -21,7 +21,7 @@ import picocli.CommandLine.Parameters;
       "Writes PREFIX-{dirty,psf,model,residual,image}.fits (+ .png), PREFIX-gains.fits,",
       "PREFIX-components.csv and PREFIX-metrics.json."
     })
-public final class IcalCommand implements Callable<Integer> {
+public class IcalCommand implements Callable<Integer> {
 
   @Parameters(index = "0", paramLabel = "INPUT.uvfits", description = "Visibilities (UVFITS).")
   Path input;

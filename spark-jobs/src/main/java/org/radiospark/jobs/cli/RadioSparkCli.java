@@ -24,7 +24,8 @@ import picocli.CommandLine.Command;
       RmSynth1dCommand.class,
       PreprocessCommand.class,
       PulsarCommand.class,
-      FlagCommand.class
+      FlagCommand.class,
+      BenchCommand.class
     })
 public final class RadioSparkCli implements Runnable {
 
