@@ -157,7 +157,7 @@ final class FloatGridOps {
   }
 
   /** Grid column of each image column x: {@code (x - nx/2) mod nu}. */
-  private static int[] gridColumns(int nx, int nu) {
+  static int[] gridColumns(int nx, int nu) {
     int[] col = new int[nx];
     for (int x = 0; x < nx; x++) {
       col[x] = Math.floorMod(x - nx / 2, nu);
@@ -165,7 +165,7 @@ final class FloatGridOps {
     return col;
   }
 
-  private static Object[] newLocks(int n) {
+  static Object[] newLocks(int n) {
     Object[] locks = new Object[n];
     for (int i = 0; i < n; i++) {
       locks[i] = new Object();
@@ -212,7 +212,7 @@ final class FloatGridOps {
     return cache;
   }
 
-  private static int chunks(int nThreads, int nTiles) {
+  static int chunks(int nThreads, int nTiles) {
     return nThreads == 1 ? 1 : Math.max(1, Math.min(nTiles, 16 * nThreads));
   }
 
@@ -770,7 +770,7 @@ final class FloatGridOps {
   }
 
   /** Adds a bw x bw buffer with origin (ou, ov) into the periodic grid. */
-  private static void flush(
+  static void flush(
       GridPlan plan,
       float[] buf,
       int bw,
@@ -890,7 +890,7 @@ final class FloatGridOps {
   }
 
   /** Copies the bw x bw window with origin (ou, ov) of the periodic grid into buf. */
-  private static void load(GridPlan plan, float[] buf, int bw, int ou, int ov, float[] grid) {
+  static void load(GridPlan plan, float[] buf, int bw, int ou, int ov, float[] grid) {
     int nu = plan.nu;
     int nv = plan.nv;
     int u0 = Math.floorMod(ou, nu);

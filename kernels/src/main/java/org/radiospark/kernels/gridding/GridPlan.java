@@ -19,8 +19,9 @@ import org.radiospark.kernels.model.VisibilityBlock;
  * Along w, {@code pw = (w - w0) / dw} in plane units.
  *
  * <p>Memory: about 45 bytes per active sample with w-gridding (24 without: no w, flip or plane
- * arrays, and a direct counting sort by tile), plus one grid plane, six doubles per quadrant cell
- * (a quarter of the pixels), and with w-gridding at most 256 MB of cached u/v kernel values.
+ * arrays, and a direct counting sort by tile; in 2-D float 8 bytes per run of channels, 4 per
+ * sample for a copy of the weights and 16 per row), plus one grid plane, six doubles per quadrant
+ * cell (a quarter of the pixels), and with w-gridding at most 256 MB of cached u/v kernel values.
  */
 final class GridPlan {
   /**
@@ -91,6 +92,42 @@ final class GridPlan {
 
   final Fft2D fft;
 
+  /**
+   * True for 2-D float plans ({@link Float2dOps}), which sort runs instead of samples (ducc0's
+   * scheme): a run is up to {@link #MAX_RUN} consecutive active channels of one row that fall in
+   * the same uv tile, so the spreading reads a row's u, v, visibilities and weights in order and
+   * recomputes the grid coordinates itself. {@link #sampleIndex}, {@link #pu} and {@link #pv} are
+   * then null; sorted sample positions ({@link #tileBegin}) count the samples of the sorted runs.
+   */
+  final boolean onTheFly;
+
+  /** Longest run: keeps a run within one kernel batch of {@link Float2dOps}. */
+  static final int MAX_RUN = 64;
+
+  /** Sorted runs (only when {@link #onTheFly}): first sample {@code r nChan + c} and length. */
+  final int[] runSample;
+
+  final int[] runLength;
+
+  /** Index of the first run of tile {@code tiles[k]}, {@code k <= tiles.length}. */
+  final int[] tileRunBegin;
+
+  /** u and v of each row in metres (copies), only when {@link #onTheFly}. */
+  final double[] rowU;
+
+  final double[] rowV;
+
+  /** Per channel: grid u of a row is {@code frac(rowU scaleU[c]) nu} (likewise v). */
+  final double[] scaleU;
+
+  final double[] scaleV;
+
+  /**
+   * Float weights in the caller's order (a copy) when {@link #onTheFly} and they were given, else
+   * null (all 1, or double weights the caller applies).
+   */
+  final float[] weights;
+
   private GridPlan(Builder b) {
     this.params = b.params;
     this.kernel = b.kernel;
@@ -124,6 +161,15 @@ final class GridPlan {
     this.qx = params.nx() / 2 + 1;
     this.nm1Shifted = b.nm1Shifted;
     this.fft = Fft2D.of(nv, nu);
+    this.onTheFly = b.onTheFly;
+    this.rowU = b.rowU;
+    this.rowV = b.rowV;
+    this.scaleU = b.scaleU;
+    this.scaleV = b.scaleV;
+    this.weights = b.weightCopy;
+    this.runSample = b.runSample;
+    this.runLength = b.runLength;
+    this.tileRunBegin = b.tileRunBegin;
   }
 
   /** Quadrant cell of pixel (x, y); see {@link #correction}. */
@@ -202,6 +248,15 @@ final class GridPlan {
     int nCols;
     double[] correction;
     double[] nm1Shifted;
+    boolean onTheFly;
+    double[] rowU;
+    double[] rowV;
+    double[] scaleU;
+    double[] scaleV;
+    float[] weightCopy;
+    int[] runSample;
+    int[] runLength;
+    int[] tileRunBegin;
 
     Builder(
         GridderParams params,
@@ -403,7 +458,11 @@ final class GridPlan {
 
     private void sortSamples(double[] uvw, double[] freqHz, float[] weightsF, double[] weightsD) {
       if (!params.wGridding()) {
-        sortSamples2d(uvw, freqHz, weightsF, weightsD);
+        if (params.precision() == Precision.FLOAT) {
+          sortRuns2d(uvw, freqHz, weightsF, weightsD);
+        } else {
+          sortSamples2d(uvw, freqHz, weightsF, weightsD);
+        }
         return;
       }
       int wSupp = kernel.support();
@@ -517,13 +576,12 @@ final class GridPlan {
      * 2-D case of {@link #sortSamples}: one plane, so the key is the tile alone and a counting sort
      * places each sample directly. Pass 1 computes the keys and counts them; pass 2 recomputes the
      * grid coordinates (cheaper than storing and gathering them) and writes each sample to its
-     * sorted slot. No w, flip or plane arrays: they are only read with w-gridding.
+     * sorted slot. No w, flip or plane arrays: they are only read with w-gridding. Double precision
+     * only: float sorts runs ({@link #sortRuns2d}).
      */
     private void sortSamples2d(double[] uvw, double[] freqHz, float[] weightsF, double[] weightsD) {
       int wSupp = kernel.support();
       double halfW = 0.5 * wSupp;
-      double dx = params.pixSizeXRad();
-      double dy = params.pixSizeYRad();
       ntu = (nu + 2 * wSupp) / TILE + 2;
       int ntv = (nv + 2 * wSupp) / TILE + 2;
       int nKeys = ntu * ntv;
@@ -531,13 +589,8 @@ final class GridPlan {
       int[] keys = new int[n];
       int[] count = new int[nKeys + 1];
       boolean[] colStart = new boolean[nu];
-      double[] scaleU = new double[nChan];
-      double[] scaleV = new double[nChan];
-      for (int c = 0; c < nChan; c++) {
-        double scale = freqHz[c] / VisibilityBlock.C;
-        scaleU[c] = -scale * dx;
-        scaleV[c] = scale * dy;
-      }
+      double[] su = channelScales(freqHz, -params.pixSizeXRad());
+      double[] sv = channelScales(freqHz, params.pixSizeYRad());
       boolean all = weightsF == null && weightsD == null;
       int a = 0;
       for (int r = 0; r < nRows; r++) {
@@ -548,9 +601,9 @@ final class GridPlan {
             continue;
           }
           // Pass 2 repeats this arithmetic exactly, so a sample's cells match its tile key.
-          double fu = ur * scaleU[c];
+          double fu = ur * su[c];
           fu -= Math.floor(fu);
-          double fv = vr * scaleV[c];
+          double fv = vr * sv[c];
           fv -= Math.floor(fv);
           int i0u = (int) Math.ceil(fu * nu - halfW);
           int i0v = (int) Math.ceil(fv * nv - halfW);
@@ -560,6 +613,47 @@ final class GridPlan {
           colStart[i0u < 0 ? i0u + nu : i0u >= nu ? i0u - nu : i0u] = true;
         }
       }
+      tilesFromCounts(count, nKeys, n);
+      sampleIndex = new int[n];
+      pu = new double[n];
+      pv = new double[n];
+      a = 0;
+      for (int r = 0; r < nRows; r++) {
+        double ur = uvw[3 * r];
+        double vr = uvw[3 * r + 1];
+        for (int c = 0; c < nChan; c++) {
+          int i = r * nChan + c;
+          if (!all && !isActive(weightsF, weightsD, i)) {
+            continue;
+          }
+          double fu = ur * su[c];
+          fu -= Math.floor(fu);
+          double fv = vr * sv[c];
+          fv -= Math.floor(fv);
+          int dst = count[keys[a++]]++;
+          pu[dst] = fu * nu;
+          pv[dst] = fv * nv;
+          sampleIndex[dst] = i;
+        }
+      }
+      occupiedColumns(colStart, wSupp);
+      planeStart = new int[] {0, n};
+    }
+
+    /** {@code freq / c * pixelSize} per channel: grid coordinate u of a row is frac(u scale) nu. */
+    private double[] channelScales(double[] freqHz, double pixelSize) {
+      double[] s = new double[nChan];
+      for (int c = 0; c < nChan; c++) {
+        s[c] = freqHz[c] / VisibilityBlock.C * pixelSize;
+      }
+      return s;
+    }
+
+    /**
+     * {@link #tiles} and {@link #tileBegin} from per-key sample counts ({@code count[key + 1]});
+     * turns count into the exclusive prefix sum (the first sorted slot of each key).
+     */
+    private void tilesFromCounts(int[] count, int nKeys, int n) {
       int nTiles = 0;
       for (int k = 0; k < nKeys; k++) {
         if (count[k + 1] > 0) {
@@ -578,30 +672,97 @@ final class GridPlan {
         }
       }
       tileBegin[nTiles] = n;
-      sampleIndex = new int[n];
-      pu = new double[n];
-      pv = new double[n];
-      a = 0;
+    }
+
+    /**
+     * 2-D float case: bucket runs of channels ({@link GridPlan#onTheFly}) by tile with a counting
+     * sort, stable, so a tile's runs keep the caller's order. One pass computes each active
+     * sample's tile and closes a run where the tile changes, a sample is inactive, the row ends or
+     * the run reaches {@link #MAX_RUN}; a second places the runs.
+     */
+    private void sortRuns2d(double[] uvw, double[] freqHz, float[] weightsF, double[] weightsD) {
+      int wSupp = kernel.support();
+      double halfW = 0.5 * wSupp;
+      ntu = (nu + 2 * wSupp) / TILE + 2;
+      int ntv = (nv + 2 * wSupp) / TILE + 2;
+      int nKeys = ntu * ntv;
+      int[] count = new int[nKeys + 1];
+      int[] runCount = new int[nKeys + 1];
+      boolean[] colStart = new boolean[nu];
+      double[] su = channelScales(freqHz, -params.pixSizeXRad());
+      double[] sv = channelScales(freqHz, params.pixSizeYRad());
+      boolean all = weightsF == null && weightsD == null;
+      int cap = Math.max(16, nActive / 4);
+      int[] rKey = new int[cap];
+      int[] rStart = new int[cap];
+      int[] rLen = new int[cap];
+      int nRuns = 0;
       for (int r = 0; r < nRows; r++) {
         double ur = uvw[3 * r];
         double vr = uvw[3 * r + 1];
+        int open = -1;
         for (int c = 0; c < nChan; c++) {
           int i = r * nChan + c;
           if (!all && !isActive(weightsF, weightsD, i)) {
+            open = -1;
             continue;
           }
-          double fu = ur * scaleU[c];
+          // Float2dOps repeats this arithmetic exactly, so a sample's cells match its tile key.
+          double fu = ur * su[c];
           fu -= Math.floor(fu);
-          double fv = vr * scaleV[c];
+          double fv = vr * sv[c];
           fv -= Math.floor(fv);
-          int dst = count[keys[a++]]++;
-          pu[dst] = fu * nu;
-          pv[dst] = fv * nv;
-          sampleIndex[dst] = i;
+          int i0u = (int) Math.ceil(fu * nu - halfW);
+          int i0v = (int) Math.ceil(fv * nv - halfW);
+          int key = ((i0v + wSupp) / TILE) * ntu + (i0u + wSupp) / TILE;
+          count[key + 1]++;
+          colStart[i0u < 0 ? i0u + nu : i0u >= nu ? i0u - nu : i0u] = true;
+          if (open >= 0 && rKey[open] == key && rLen[open] < MAX_RUN) {
+            rLen[open]++;
+            continue;
+          }
+          if (nRuns == rKey.length) {
+            int grown = (int) Math.min(Integer.MAX_VALUE - 8, 2L * nRuns);
+            rKey = java.util.Arrays.copyOf(rKey, grown);
+            rStart = java.util.Arrays.copyOf(rStart, grown);
+            rLen = java.util.Arrays.copyOf(rLen, grown);
+          }
+          open = nRuns++;
+          rKey[open] = key;
+          rStart[open] = i;
+          rLen[open] = 1;
+          runCount[key + 1]++;
         }
       }
+      tilesFromCounts(count, nKeys, nActive);
+      for (int k = 0; k < nKeys; k++) {
+        runCount[k + 1] += runCount[k];
+      }
+      tileRunBegin = new int[tiles.length + 1];
+      for (int t = 0; t < tiles.length; t++) {
+        tileRunBegin[t] = runCount[tiles[t]];
+      }
+      tileRunBegin[tiles.length] = nRuns;
+      runSample = new int[nRuns];
+      runLength = new int[nRuns];
+      for (int q = 0; q < nRuns; q++) {
+        int dst = runCount[rKey[q]]++;
+        runSample[dst] = rStart[q];
+        runLength[dst] = rLen[q];
+      }
+      onTheFly = true;
+      rowU = new double[nRows];
+      rowV = new double[nRows];
+      for (int r = 0; r < nRows; r++) {
+        rowU[r] = uvw[3 * r];
+        rowV[r] = uvw[3 * r + 1];
+      }
+      scaleU = su;
+      scaleV = sv;
+      // Double weights are applied by the caller (WGridder's double-visibility entry points).
+      weightCopy = weightsF != null ? weightsF.clone() : null;
       occupiedColumns(colStart, wSupp);
-      planeStart = new int[] {0, n};
+      planeStart = new int[] {0, nActive};
     }
 
     /**

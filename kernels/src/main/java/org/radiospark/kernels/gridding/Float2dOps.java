@@ -1,0 +1,343 @@
+package org.radiospark.kernels.gridding;
+
+import java.util.Arrays;
+import org.radiospark.kernels.fft.ParallelFor;
+
+/**
+ * The 2-D float loops of {@link WGridder} (no w term, {@link Precision#FLOAT}), for plans built
+ * with {@link GridPlan#onTheFly}: ducc0's scheme of per-tile buffers of {@code (16 + W)^2} cells,
+ * with the visibilities read in place, run by run ({@link GridPlan#onTheFly}).
+ *
+ * <p>Per batch of {@link #BATCH} sorted samples the grid coordinates are recomputed from the row's
+ * u, v and the channel's scale (the arithmetic of the plan, so each sample falls in its tile), the
+ * weighted values gathered from the caller's array (independent loads the core overlaps), and the
+ * kernel values of both axes evaluated by {@link KernelBatch} (vectorised, even/odd symmetric).
+ * Each sample then adds {@code W} rows of {@code 2W} floats to the tile buffer ({@link
+ * FloatGridOps#addRows}); interpolation is the adjoint ({@link FloatGridOps#sumRows}) and writes
+ * each weighted result straight to the caller's position. The image is real, so the FFTs are the
+ * half-cost real-image transforms of {@link org.radiospark.kernels.fft.Fft2D}.
+ *
+ * <p>Layouts: grid {@code grid[2 (iv nu + iu)]} re, {@code +1} im, u fastest; visibilities in the
+ * caller's order {@code vis[2 i]} re, {@code vis[2 i + 1]} im with {@code i = row nChan + chan}.
+ * Threads: runs of tiles per task, buffers added to the grid under per-row locks.
+ */
+final class Float2dOps {
+  private Float2dOps() {}
+
+  /** Samples per kernel-evaluation batch (long enough for the vector loops, small for L1). */
+  static final int BATCH = 256;
+
+  /**
+   * Dirty image before normalisation, {@code img[y nx + x]}, from visibilities in the caller's
+   * order weighted by {@link GridPlan#weights} (1 when null).
+   */
+  static double[] ms2dirty(GridPlan plan, float[] vis) {
+    int nx = plan.nx;
+    int ny = plan.ny;
+    int nu = plan.nu;
+    int nv = plan.nv;
+    int nThreads = plan.params.nThreads();
+    float[] grid = new float[2 * nu * nv];
+    Object[] locks = FloatGridOps.newLocks(nv);
+    int nt = plan.tiles.length;
+    int nChunks = FloatGridOps.chunks(nThreads, nt);
+    boolean lock = nThreads > 1;
+    ParallelFor.run(
+        nThreads,
+        nChunks,
+        c -> {
+          int k0 = (int) ((long) nt * c / nChunks);
+          int k1 = (int) ((long) nt * (c + 1) / nChunks);
+          spreadTiles(plan, vis, k0, k1, grid, locks, lock);
+        });
+    // Only the ny image rows of the transform are read, only its real part, and only the
+    // occupied columns are non-zero.
+    int firstRow = Math.floorMod(-(ny / 2), nv);
+    plan.fft.backwardSomeRowsRealPart(grid, nThreads, firstRow, ny, plan.firstCol, plan.nCols);
+    double[] img = new double[nx * ny];
+    int[] col = FloatGridOps.gridColumns(nx, nu);
+    double[] corr = plan.correction;
+    ParallelFor.run(
+        nThreads,
+        ny,
+        y -> {
+          int iv = Math.floorMod(y - ny / 2, nv);
+          int q0 = Math.abs(y - ny / 2) * plan.qx;
+          int o = y * nx;
+          int g0 = 2 * iv * nu;
+          for (int x = 0; x < nx; x++) {
+            img[o + x] = grid[g0 + 2 * col[x]] * corr[q0 + Math.abs(x - nx / 2)];
+          }
+        });
+    return img;
+  }
+
+  /**
+   * Adjoint of {@link #ms2dirty}: {@code out[2 i]} re, {@code +1} im for every sample i in the
+   * caller's order, times its weight; 0 for inactive samples.
+   *
+   * @param dirty {@code double[ny nx]}, checked by the caller
+   */
+  static float[] dirty2ms(GridPlan plan, double[] dirty) {
+    int nx = plan.nx;
+    int ny = plan.ny;
+    int nu = plan.nu;
+    int nv = plan.nv;
+    int nThreads = plan.params.nThreads();
+    float[] grid = new float[2 * nu * nv];
+    int[] col = FloatGridOps.gridColumns(nx, nu);
+    double[] corr = plan.correction;
+    ParallelFor.run(
+        nThreads,
+        ny,
+        y -> {
+          int iv = Math.floorMod(y - ny / 2, nv);
+          int q0 = Math.abs(y - ny / 2) * plan.qx;
+          int o = y * nx;
+          int g0 = 2 * iv * nu;
+          for (int x = 0; x < nx; x++) {
+            grid[g0 + 2 * col[x]] = (float) (dirty[o + x] * corr[q0 + Math.abs(x - nx / 2)]);
+          }
+        });
+    // Only the ny image rows are non-zero; only occupied columns are read.
+    int firstRow = Math.floorMod(-(ny / 2), nv);
+    plan.fft.forwardRealRows(grid, nThreads, firstRow, ny, plan.firstCol, plan.nCols);
+    float[] out = new float[2 * plan.nRows * plan.nChan];
+    int nt = plan.tiles.length;
+    int nChunks = FloatGridOps.chunks(nThreads, nt);
+    ParallelFor.run(
+        nThreads,
+        nChunks,
+        c -> {
+          int k0 = (int) ((long) nt * c / nChunks);
+          int k1 = (int) ((long) nt * (c + 1) / nChunks);
+          interpolateTiles(plan, grid, k0, k1, out);
+        });
+    return out;
+  }
+
+  /** Per-thread work arrays: the tile buffer and one batch of samples. */
+  private static final class Work {
+    final float[] buf;
+    final float[] su = new float[BATCH];
+    final float[] sv = new float[BATCH];
+    final int[] i0u = new int[BATCH];
+    final int[] i0v = new int[BATCH];
+    final int[] idx = new int[BATCH];
+    final int[] rowOf = new int[BATCH];
+    final int[] chanOf = new int[BATCH];
+    final float[] vr = new float[BATCH];
+    final float[] vi = new float[BATCH];
+
+    /** Kernel values {@code ku[j][k]}: cell j of batch sample k (likewise kv). */
+    final float[][] ku;
+
+    final float[][] kv;
+
+    /** {@code qr[j][k] = vr[k] ku[j][k]}, likewise qi: the u kernel times the weighted value. */
+    final float[][] qr;
+
+    final float[][] qi;
+
+    final KernelBatch kernel;
+
+    /** One sample's v kernel values, and its 2W weighted u values (re, im interleaved). */
+    final float[] kvs;
+
+    final float[] q;
+
+    /** The batch holds sorted samples [start, end). */
+    int start;
+
+    int end;
+
+    /**
+     * Cursor: the next sample to evaluate is sample {@code runOffset} of sorted run {@code run}.
+     */
+    int run;
+
+    int runOffset;
+
+    Work(GridPlan plan, boolean spreading) {
+      int w = plan.support;
+      int bw = GridPlan.TILE + w;
+      buf = new float[2 * bw * bw];
+      ku = new float[w][BATCH];
+      kv = new float[w][BATCH];
+      qr = spreading ? new float[w][BATCH] : null;
+      qi = spreading ? new float[w][BATCH] : null;
+      kernel = new KernelBatch(plan.kernel, BATCH);
+      kvs = new float[w];
+      q = new float[2 * w];
+    }
+
+    /** Puts the cursor at the start of sorted run r (a tile's first run) and empties the batch. */
+    void seek(int r) {
+      run = r;
+      runOffset = 0;
+      start = 0;
+      end = 0;
+    }
+
+    /**
+     * First cells, kernel values and sample indices of the next n sorted samples, which start at
+     * sorted position s (the cursor); with vis also their weighted values times the u kernel. Three
+     * loops: the runs give each sample's row and channel (one division per run); then the
+     * coordinates and the gather of values, whose loads are independent from sample to sample so
+     * that the core overlaps their cache misses.
+     */
+    void evaluate(GridPlan plan, int s, int n, float[] vis) {
+      start = s;
+      end = s + n;
+      int[] runSample = plan.runSample;
+      int[] runLength = plan.runLength;
+      int nChan = plan.nChan;
+      int k = 0;
+      while (k < n) {
+        int first = runSample[run] + runOffset;
+        int m = Math.min(runLength[run] - runOffset, n - k);
+        int row = first / nChan;
+        int c0 = first - row * nChan;
+        for (int t = 0; t < m; t++) {
+          idx[k + t] = first + t;
+          rowOf[k + t] = row;
+          chanOf[k + t] = c0 + t;
+        }
+        k += m;
+        runOffset += m;
+        if (runOffset == runLength[run]) {
+          run++;
+          runOffset = 0;
+        }
+      }
+      double halfW = 0.5 * plan.support;
+      double[] rowU = plan.rowU;
+      double[] rowV = plan.rowV;
+      double[] scaleU = plan.scaleU;
+      double[] scaleV = plan.scaleV;
+      int nu = plan.nu;
+      int nv = plan.nv;
+      for (k = 0; k < n; k++) {
+        int r = rowOf[k];
+        int c = chanOf[k];
+        // The arithmetic of GridPlan's pass 1, operation for operation (same tile).
+        double fu = rowU[r] * scaleU[c];
+        fu -= Math.floor(fu);
+        double fv = rowV[r] * scaleV[c];
+        fv -= Math.floor(fv);
+        double gu = fu * nu;
+        double gv = fv * nv;
+        int iu = (int) Math.ceil(gu - halfW);
+        int iv = (int) Math.ceil(gv - halfW);
+        i0u[k] = iu;
+        i0v[k] = iv;
+        su[k] = (float) (2 * (iu - gu + halfW) - 1);
+        sv[k] = (float) (2 * (iv - gv + halfW) - 1);
+      }
+      kernel.eval(su, n, ku);
+      kernel.eval(sv, n, kv);
+      if (vis != null) {
+        float[] wts = plan.weights;
+        for (k = 0; k < n; k++) {
+          int i = idx[k];
+          float wt = wts == null ? 1f : wts[i];
+          vr[k] = vis[2 * i] * wt;
+          vi[k] = vis[2 * i + 1] * wt;
+        }
+        for (int j = 0; j < ku.length; j++) {
+          float[] kj = ku[j];
+          float[] rj = qr[j];
+          float[] ij = qi[j];
+          for (k = 0; k < n; k++) {
+            rj[k] = vr[k] * kj[k];
+            ij[k] = vi[k] * kj[k];
+          }
+        }
+      }
+    }
+  }
+
+  private static void spreadTiles(
+      GridPlan plan, float[] vis, int k0, int k1, float[] grid, Object[] locks, boolean lock) {
+    int w = plan.support;
+    int tile = GridPlan.TILE;
+    int bw = tile + w;
+    Work work = new Work(plan, true);
+    float[] buf = work.buf;
+    float[] q = work.q;
+    float[] kvs = work.kvs;
+    float[][] qr = work.qr;
+    float[][] qi = work.qi;
+    float[][] kv = work.kv;
+    // The samples of consecutive tiles are contiguous: batches run across tiles.
+    int limit = plan.tileBegin[k1];
+    work.seek(plan.tileRunBegin[k0]);
+    for (int k = k0; k < k1; k++) {
+      int s0 = plan.tileBegin[k];
+      int s1 = plan.tileBegin[k + 1];
+      int ou = (plan.tiles[k] % plan.ntu) * tile - w;
+      int ov = (plan.tiles[k] / plan.ntu) * tile - w;
+      Arrays.fill(buf, 0f);
+      for (int s = s0; s < s1; s++) {
+        if (s >= work.end) {
+          work.evaluate(plan, s, Math.min(BATCH, limit - s), vis);
+        }
+        int j = s - work.start;
+        for (int b = 0; b < w; b++) {
+          q[2 * b] = qr[b][j];
+          q[2 * b + 1] = qi[b][j];
+          kvs[b] = kv[b][j];
+        }
+        int base = 2 * ((work.i0v[j] - ov) * bw + work.i0u[j] - ou);
+        FloatGridOps.addRows(buf, base, 2 * bw, w, kvs, 0, 1, q);
+      }
+      FloatGridOps.flush(plan, buf, bw, ou, ov, grid, locks, lock);
+    }
+  }
+
+  private static void interpolateTiles(GridPlan plan, float[] grid, int k0, int k1, float[] out) {
+    int w = plan.support;
+    int tile = GridPlan.TILE;
+    int bw = tile + w;
+    Work work = new Work(plan, false);
+    float[] buf = work.buf;
+    float[] q = work.q;
+    float[] kvs = work.kvs;
+    float[][] ku = work.ku;
+    float[][] kv = work.kv;
+    float[] wts = plan.weights;
+    int limit = plan.tileBegin[k1];
+    work.seek(plan.tileRunBegin[k0]);
+    for (int k = k0; k < k1; k++) {
+      int s0 = plan.tileBegin[k];
+      int s1 = plan.tileBegin[k + 1];
+      int ou = (plan.tiles[k] % plan.ntu) * tile - w;
+      int ov = (plan.tiles[k] / plan.ntu) * tile - w;
+      FloatGridOps.load(plan, buf, bw, ou, ov, grid);
+      for (int s = s0; s < s1; s++) {
+        if (s >= work.end) {
+          work.evaluate(plan, s, Math.min(BATCH, limit - s), null);
+        }
+        int j = s - work.start;
+        for (int b = 0; b < w; b++) {
+          kvs[b] = kv[b][j];
+        }
+        // Rows weighted by the v kernel first (2W partial sums), then the columns by the u
+        // kernel: the adjoint of the spreading order.
+        int base = 2 * ((work.i0v[j] - ov) * bw + work.i0u[j] - ou);
+        FloatGridOps.sumRows(buf, base, 2 * bw, w, kvs, 0, 1, q);
+        float sr = 0f;
+        float si = 0f;
+        for (int b = 0; b < w; b++) {
+          float kb = ku[b][j];
+          sr += q[2 * b] * kb;
+          si += q[2 * b + 1] * kb;
+        }
+        int i = work.idx[j];
+        float wt = wts == null ? 1f : wts[i];
+        out[2 * i] = sr * wt;
+        out[2 * i + 1] = si * wt;
+      }
+    }
+  }
+}
