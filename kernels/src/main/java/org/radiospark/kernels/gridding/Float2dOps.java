@@ -6,13 +6,12 @@ import org.radiospark.kernels.fft.ParallelFor;
 /**
  * The 2-D float loops of {@link WGridder} (no w term, {@link Precision#FLOAT}), for plans built
  * with {@link GridPlan#onTheFly}: ducc0's scheme of per-tile buffers of {@code (16 + W)^2} cells,
- * with the visibilities read in place, run by run ({@link GridPlan#onTheFly}).
+ * with the visibilities read in place ({@link GridPlan#onTheFly}).
  *
- * <p>Per batch of {@link #BATCH} sorted samples the grid coordinates are recomputed from the row's
- * u, v and the channel's scale (the arithmetic of the plan, so each sample falls in its tile), the
- * weighted values gathered from the caller's array (independent loads the core overlaps), and the
- * kernel values of both axes evaluated by {@link KernelBatch} (vectorised, even/odd symmetric).
- * Each sample then adds {@code W} rows of {@code 2W} floats to the tile buffer ({@link
+ * <p>Per batch of {@link #BATCH} sorted samples the kernel values of both axes are evaluated by
+ * {@link KernelBatch} (vectorised, even/odd symmetric, float) from the plan's offsets, and the
+ * weighted values gathered from the caller's array (independent loads the core overlaps). Each
+ * sample then adds {@code W} rows of {@code 2W} floats to the tile buffer ({@link
  * FloatGridOps#addRows}); interpolation is the adjoint ({@link FloatGridOps#sumRows}) and writes
  * each weighted result straight to the caller's position. The image is real, so the FFTs are the
  * half-cost real-image transforms of {@link org.radiospark.kernels.fft.Fft2D}.
@@ -121,11 +120,6 @@ final class Float2dOps {
     final float[] buf;
     final float[] su = new float[BATCH];
     final float[] sv = new float[BATCH];
-    final int[] i0u = new int[BATCH];
-    final int[] i0v = new int[BATCH];
-    final int[] idx = new int[BATCH];
-    final int[] rowOf = new int[BATCH];
-    final int[] chanOf = new int[BATCH];
     final float[] vr = new float[BATCH];
     final float[] vi = new float[BATCH];
 
@@ -151,13 +145,6 @@ final class Float2dOps {
 
     int end;
 
-    /**
-     * Cursor: the next sample to evaluate is sample {@code runOffset} of sorted run {@code run}.
-     */
-    int run;
-
-    int runOffset;
-
     Work(GridPlan plan, boolean spreading) {
       int w = plan.support;
       int bw = GridPlan.TILE + w;
@@ -171,75 +158,24 @@ final class Float2dOps {
       q = new float[2 * w];
     }
 
-    /** Puts the cursor at the start of sorted run r (a tile's first run) and empties the batch. */
-    void seek(int r) {
-      run = r;
-      runOffset = 0;
-      start = 0;
-      end = 0;
-    }
-
     /**
-     * First cells, kernel values and sample indices of the next n sorted samples, which start at
-     * sorted position s (the cursor); with vis also their weighted values times the u kernel. Three
-     * loops: the runs give each sample's row and channel (one division per run); then the
-     * coordinates and the gather of values, whose loads are independent from sample to sample so
-     * that the core overlaps their cache misses.
+     * Kernel values of sorted samples [s, s + n) and, with vis, their weighted values times the u
+     * kernel. The gather's loads are independent from sample to sample, so the core overlaps their
+     * cache misses.
      */
     void evaluate(GridPlan plan, int s, int n, float[] vis) {
       start = s;
       end = s + n;
-      int[] runSample = plan.runSample;
-      int[] runLength = plan.runLength;
-      int nChan = plan.nChan;
-      int k = 0;
-      while (k < n) {
-        int first = runSample[run] + runOffset;
-        int m = Math.min(runLength[run] - runOffset, n - k);
-        int row = first / nChan;
-        int c0 = first - row * nChan;
-        for (int t = 0; t < m; t++) {
-          idx[k + t] = first + t;
-          rowOf[k + t] = row;
-          chanOf[k + t] = c0 + t;
-        }
-        k += m;
-        runOffset += m;
-        if (runOffset == runLength[run]) {
-          run++;
-          runOffset = 0;
-        }
-      }
-      double halfW = 0.5 * plan.support;
-      double[] rowU = plan.rowU;
-      double[] rowV = plan.rowV;
-      double[] scaleU = plan.scaleU;
-      double[] scaleV = plan.scaleV;
-      int nu = plan.nu;
-      int nv = plan.nv;
-      for (k = 0; k < n; k++) {
-        int r = rowOf[k];
-        int c = chanOf[k];
-        // The arithmetic of GridPlan's pass 1, operation for operation (same tile).
-        double fu = rowU[r] * scaleU[c];
-        fu -= Math.floor(fu);
-        double fv = rowV[r] * scaleV[c];
-        fv -= Math.floor(fv);
-        double gu = fu * nu;
-        double gv = fv * nv;
-        int iu = (int) Math.ceil(gu - halfW);
-        int iv = (int) Math.ceil(gv - halfW);
-        i0u[k] = iu;
-        i0v[k] = iv;
-        su[k] = (float) (2 * (iu - gu + halfW) - 1);
-        sv[k] = (float) (2 * (iv - gv + halfW) - 1);
-      }
+      // Copies first: the vector loops need every operand at the same index.
+      System.arraycopy(plan.kernelU, s, su, 0, n);
+      System.arraycopy(plan.kernelV, s, sv, 0, n);
       kernel.eval(su, n, ku);
       kernel.eval(sv, n, kv);
       if (vis != null) {
+        int[] idx = plan.sortedIndex;
         float[] wts = plan.weights;
-        for (k = 0; k < n; k++) {
-          int i = idx[k];
+        for (int k = 0; k < n; k++) {
+          int i = idx[s + k];
           float wt = wts == null ? 1f : wts[i];
           vr[k] = vis[2 * i] * wt;
           vi[k] = vis[2 * i + 1] * wt;
@@ -248,7 +184,7 @@ final class Float2dOps {
           float[] kj = ku[j];
           float[] rj = qr[j];
           float[] ij = qi[j];
-          for (k = 0; k < n; k++) {
+          for (int k = 0; k < n; k++) {
             rj[k] = vr[k] * kj[k];
             ij[k] = vi[k] * kj[k];
           }
@@ -269,17 +205,15 @@ final class Float2dOps {
     float[][] qr = work.qr;
     float[][] qi = work.qi;
     float[][] kv = work.kv;
+    char[] cells = plan.cellOffset;
     // The samples of consecutive tiles are contiguous: batches run across tiles.
     int limit = plan.tileBegin[k1];
-    work.seek(plan.tileRunBegin[k0]);
     for (int k = k0; k < k1; k++) {
       int s0 = plan.tileBegin[k];
       int s1 = plan.tileBegin[k + 1];
-      int ou = (plan.tiles[k] % plan.ntu) * tile - w;
-      int ov = (plan.tiles[k] / plan.ntu) * tile - w;
       Arrays.fill(buf, 0f);
       for (int s = s0; s < s1; s++) {
-        if (s >= work.end) {
+        if (s >= work.end || s < work.start) {
           work.evaluate(plan, s, Math.min(BATCH, limit - s), vis);
         }
         int j = s - work.start;
@@ -288,9 +222,10 @@ final class Float2dOps {
           q[2 * b + 1] = qi[b][j];
           kvs[b] = kv[b][j];
         }
-        int base = 2 * ((work.i0v[j] - ov) * bw + work.i0u[j] - ou);
-        FloatGridOps.addRows(buf, base, 2 * bw, w, kvs, 0, 1, q);
+        FloatGridOps.addRows(buf, cells[s], 2 * bw, w, kvs, 0, 1, q);
       }
+      int ou = (plan.tiles[k] % plan.ntu) * tile - w;
+      int ov = (plan.tiles[k] / plan.ntu) * tile - w;
       FloatGridOps.flush(plan, buf, bw, ou, ov, grid, locks, lock);
     }
   }
@@ -306,8 +241,9 @@ final class Float2dOps {
     float[][] ku = work.ku;
     float[][] kv = work.kv;
     float[] wts = plan.weights;
+    char[] cells = plan.cellOffset;
+    int[] idx = plan.sortedIndex;
     int limit = plan.tileBegin[k1];
-    work.seek(plan.tileRunBegin[k0]);
     for (int k = k0; k < k1; k++) {
       int s0 = plan.tileBegin[k];
       int s1 = plan.tileBegin[k + 1];
@@ -315,7 +251,7 @@ final class Float2dOps {
       int ov = (plan.tiles[k] / plan.ntu) * tile - w;
       FloatGridOps.load(plan, buf, bw, ou, ov, grid);
       for (int s = s0; s < s1; s++) {
-        if (s >= work.end) {
+        if (s >= work.end || s < work.start) {
           work.evaluate(plan, s, Math.min(BATCH, limit - s), null);
         }
         int j = s - work.start;
@@ -324,8 +260,7 @@ final class Float2dOps {
         }
         // Rows weighted by the v kernel first (2W partial sums), then the columns by the u
         // kernel: the adjoint of the spreading order.
-        int base = 2 * ((work.i0v[j] - ov) * bw + work.i0u[j] - ou);
-        FloatGridOps.sumRows(buf, base, 2 * bw, w, kvs, 0, 1, q);
+        FloatGridOps.sumRows(buf, cells[s], 2 * bw, w, kvs, 0, 1, q);
         float sr = 0f;
         float si = 0f;
         for (int b = 0; b < w; b++) {
@@ -333,7 +268,7 @@ final class Float2dOps {
           sr += q[2 * b] * kb;
           si += q[2 * b + 1] * kb;
         }
-        int i = work.idx[j];
+        int i = idx[s];
         float wt = wts == null ? 1f : wts[i];
         out[2 * i] = sr * wt;
         out[2 * i + 1] = si * wt;

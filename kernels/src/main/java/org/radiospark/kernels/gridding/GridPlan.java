@@ -19,9 +19,9 @@ import org.radiospark.kernels.model.VisibilityBlock;
  * Along w, {@code pw = (w - w0) / dw} in plane units.
  *
  * <p>Memory: about 45 bytes per active sample with w-gridding (24 without: no w, flip or plane
- * arrays, and a direct counting sort by tile; in 2-D float 8 bytes per run of channels, 4 per
- * sample for a copy of the weights and 16 per row), plus one grid plane, six doubles per quadrant
- * cell (a quarter of the pixels), and with w-gridding at most 256 MB of cached u/v kernel values.
+ * arrays, and a direct counting sort by tile; 14 in 2-D float, plus 4 for a copy of the weights),
+ * plus one grid plane, six doubles per quadrant cell (a quarter of the pixels), and with w-gridding
+ * at most 256 MB of cached u/v kernel values.
  */
 final class GridPlan {
   /**
@@ -93,34 +93,34 @@ final class GridPlan {
   final Fft2D fft;
 
   /**
-   * True for 2-D float plans ({@link Float2dOps}), which sort runs instead of samples (ducc0's
-   * scheme): a run is up to {@link #MAX_RUN} consecutive active channels of one row that fall in
-   * the same uv tile, so the spreading reads a row's u, v, visibilities and weights in order and
-   * recomputes the grid coordinates itself. {@link #sampleIndex}, {@link #pu} and {@link #pv} are
-   * then null; sorted sample positions ({@link #tileBegin}) count the samples of the sorted runs.
+   * True for 2-D float plans ({@link Float2dOps}), which sort runs of channels instead of samples
+   * (ducc0's scheme): a run is up to {@link #MAX_RUN} consecutive active channels of one row that
+   * fall in the same uv tile, so the sort moves a fraction of the samples, and a second pass in
+   * sorted order writes each sample's compact spreading data ({@link #sortedIndex}, {@link
+   * #kernelU}, {@link #kernelV}, {@link #cellOffset}) sequentially, reading a row's u, v once per
+   * run. {@link #sampleIndex}, {@link #pu} and {@link #pv} are then null.
    */
   final boolean onTheFly;
 
-  /** Longest run: keeps a run within one kernel batch of {@link Float2dOps}. */
+  /** Longest run of channels sorted as one unit. */
   static final int MAX_RUN = 64;
 
-  /** Sorted runs (only when {@link #onTheFly}): first sample {@code r nChan + c} and length. */
-  final int[] runSample;
+  /** Per sorted sample (only when {@link #onTheFly}): index {@code r nChan + c} of the sample. */
+  final int[] sortedIndex;
 
-  final int[] runLength;
+  /**
+   * Per sorted sample: the kernel offsets s in [-1, 1] along u and v ({@link EsKernel#values}),
+   * stored in float (an error of 2^-24 of a cell, far below a float grid's).
+   */
+  final float[] kernelU;
 
-  /** Index of the first run of tile {@code tiles[k]}, {@code k <= tiles.length}. */
-  final int[] tileRunBegin;
+  final float[] kernelV;
 
-  /** u and v of each row in metres (copies), only when {@link #onTheFly}. */
-  final double[] rowU;
-
-  final double[] rowV;
-
-  /** Per channel: grid u of a row is {@code frac(rowU scaleU[c]) nu} (likewise v). */
-  final double[] scaleU;
-
-  final double[] scaleV;
+  /**
+   * Per sorted sample: {@code 2 ((i0v - ov) (TILE + W) + i0u - ou)}, the float offset of its first
+   * cell in its tile's buffer of origin {@code (ou, ov) = 16 (tu, tv) - W}.
+   */
+  final char[] cellOffset;
 
   /**
    * Float weights in the caller's order (a copy) when {@link #onTheFly} and they were given, else
@@ -162,14 +162,11 @@ final class GridPlan {
     this.nm1Shifted = b.nm1Shifted;
     this.fft = Fft2D.of(nv, nu);
     this.onTheFly = b.onTheFly;
-    this.rowU = b.rowU;
-    this.rowV = b.rowV;
-    this.scaleU = b.scaleU;
-    this.scaleV = b.scaleV;
     this.weights = b.weightCopy;
-    this.runSample = b.runSample;
-    this.runLength = b.runLength;
-    this.tileRunBegin = b.tileRunBegin;
+    this.sortedIndex = b.sortedIndex;
+    this.kernelU = b.kernelU;
+    this.kernelV = b.kernelV;
+    this.cellOffset = b.cellOffset;
   }
 
   /** Quadrant cell of pixel (x, y); see {@link #correction}. */
@@ -249,14 +246,11 @@ final class GridPlan {
     double[] correction;
     double[] nm1Shifted;
     boolean onTheFly;
-    double[] rowU;
-    double[] rowV;
-    double[] scaleU;
-    double[] scaleV;
     float[] weightCopy;
-    int[] runSample;
-    int[] runLength;
-    int[] tileRunBegin;
+    int[] sortedIndex;
+    float[] kernelU;
+    float[] kernelV;
+    char[] cellOffset;
 
     Builder(
         GridderParams params,
@@ -687,7 +681,6 @@ final class GridPlan {
       int ntv = (nv + 2 * wSupp) / TILE + 2;
       int nKeys = ntu * ntv;
       int[] count = new int[nKeys + 1];
-      int[] runCount = new int[nKeys + 1];
       boolean[] colStart = new boolean[nu];
       double[] su = channelScales(freqHz, -params.pixSizeXRad());
       double[] sv = channelScales(freqHz, params.pixSizeYRad());
@@ -731,34 +724,46 @@ final class GridPlan {
           rKey[open] = key;
           rStart[open] = i;
           rLen[open] = 1;
-          runCount[key + 1]++;
         }
       }
       tilesFromCounts(count, nKeys, nActive);
-      for (int k = 0; k < nKeys; k++) {
-        runCount[k + 1] += runCount[k];
-      }
-      tileRunBegin = new int[tiles.length + 1];
-      for (int t = 0; t < tiles.length; t++) {
-        tileRunBegin[t] = runCount[tiles[t]];
-      }
-      tileRunBegin[tiles.length] = nRuns;
-      runSample = new int[nRuns];
-      runLength = new int[nRuns];
+      // Pass 2, runs in the caller's order (u, v read in order, each run's samples written to
+      // consecutive sorted slots): the arithmetic of pass 1, so each sample lands in its tile.
+      int n = nActive;
+      sortedIndex = new int[n];
+      kernelU = new float[n];
+      kernelV = new float[n];
+      cellOffset = new char[n];
+      int bw = TILE + wSupp;
       for (int q = 0; q < nRuns; q++) {
-        int dst = runCount[rKey[q]]++;
-        runSample[dst] = rStart[q];
-        runLength[dst] = rLen[q];
+        int first = rStart[q];
+        int len = rLen[q];
+        int dst = count[rKey[q]];
+        count[rKey[q]] = dst + len;
+        int row = first / nChan;
+        int c0 = first - row * nChan;
+        double ur = uvw[3 * row];
+        double vr = uvw[3 * row + 1];
+        for (int t = 0; t < len; t++) {
+          int c = c0 + t;
+          double fu = ur * su[c];
+          fu -= Math.floor(fu);
+          double fv = vr * sv[c];
+          fv -= Math.floor(fv);
+          double gu = fu * nu;
+          double gv = fv * nv;
+          int i0u = (int) Math.ceil(gu - halfW);
+          int i0v = (int) Math.ceil(gv - halfW);
+          // The tile's origin is 16 t - W, so i0 + W - 16 t = (i0 + W) mod 16.
+          int du = (i0u + wSupp) % TILE;
+          int dv = (i0v + wSupp) % TILE;
+          sortedIndex[dst + t] = first + t;
+          kernelU[dst + t] = (float) (2 * (i0u - gu + halfW) - 1);
+          kernelV[dst + t] = (float) (2 * (i0v - gv + halfW) - 1);
+          cellOffset[dst + t] = (char) (2 * (dv * bw + du));
+        }
       }
       onTheFly = true;
-      rowU = new double[nRows];
-      rowV = new double[nRows];
-      for (int r = 0; r < nRows; r++) {
-        rowU[r] = uvw[3 * r];
-        rowV[r] = uvw[3 * r + 1];
-      }
-      scaleU = su;
-      scaleV = sv;
       // Double weights are applied by the caller (WGridder's double-visibility entry points).
       weightCopy = weightsF != null ? weightsF.clone() : null;
       occupiedColumns(colStart, wSupp);

@@ -38,6 +38,21 @@ final class KernelBatch {
   private final float[] accOF;
 
   /**
+   * Whether the float recurrences stay within {@link #FLOAT_TOLERANCE} of the double ones; when not
+   * (high degrees with large monomial coefficients: narrow kernels fitted to tight tolerances),
+   * {@link #eval(float[], int, float[][])} evaluates in double and rounds.
+   */
+  private final boolean floatAccurate;
+
+  /** Double work rows for the fallback of {@link #eval(float[], int, float[][])}, or null. */
+  private final double[][] fallback;
+
+  private final double[] sD;
+
+  /** Largest deviation allowed for float evaluation: 4 units of 2^-24 of the kernel peak. */
+  static final double FLOAT_TOLERANCE = 4 * 0x1p-24;
+
+  /**
    * @param kernel the kernel whose monomial coefficients are split
    * @param capacity largest batch, at least 1
    */
@@ -76,6 +91,9 @@ final class KernelBatch {
     this.accO = new double[capacity];
     this.yF = new float[capacity];
     this.accOF = new float[capacity];
+    this.floatAccurate = floatError() <= FLOAT_TOLERANCE;
+    this.fallback = floatAccurate ? null : new double[support][capacity];
+    this.sD = floatAccurate ? null : new double[capacity];
   }
 
   /**
@@ -118,7 +136,8 @@ final class KernelBatch {
   /**
    * {@link #eval(double[], int, double[][])} in float arithmetic: twice the vector lanes and no
    * conversion for float grids. Error: the float rounding of the coefficients and of each Horner
-   * step, a few units of 2^-24 relative to the kernel peak (measured in {@code KernelBatchTest}).
+   * step, checked at construction to stay within {@link #FLOAT_TOLERANCE} (else this evaluates in
+   * double and rounds, at the cost of a scalar conversion loop).
    *
    * @param s offsets in [-1, 1], at least n
    * @param n batch size, {@code n <= capacity}
@@ -128,6 +147,23 @@ final class KernelBatch {
     if (n > capacity) {
       throw new IllegalArgumentException("batch " + n + " exceeds " + capacity);
     }
+    if (!floatAccurate) {
+      for (int k = 0; k < n; k++) {
+        sD[k] = s[k];
+      }
+      eval(sD, n, fallback);
+      for (int j = 0; j < support; j++) {
+        for (int k = 0; k < n; k++) {
+          out[j][k] = (float) fallback[j][k];
+        }
+      }
+      return;
+    }
+    evalFloat(s, n, out);
+  }
+
+  /** The float recurrences of {@link #eval(float[], int, float[][])}. */
+  private void evalFloat(float[] s, int n, float[][] out) {
     float[] yy = yF;
     float[] o = accOF;
     for (int k = 0; k < n; k++) {
@@ -178,6 +214,31 @@ final class KernelBatch {
         acc[k] = (acc[k] * yk + a) * yk + b;
       }
     }
+  }
+
+  /** Largest |float - double| evaluation difference on 513 offsets spread over [-1, 1]. */
+  private double floatError() {
+    int m = 513;
+    double max = 0;
+    double[] s = new double[capacity];
+    float[] sf = new float[capacity];
+    double[][] d = new double[support][capacity];
+    float[][] f = new float[support][capacity];
+    for (int from = 0; from < m; from += capacity) {
+      int n = Math.min(capacity, m - from);
+      for (int k = 0; k < n; k++) {
+        sf[k] = (float) (-1 + 2.0 * (from + k) / (m - 1));
+        s[k] = sf[k];
+      }
+      eval(s, n, d);
+      evalFloat(sf, n, f);
+      for (int j = 0; j < support; j++) {
+        for (int k = 0; k < n; k++) {
+          max = Math.max(max, Math.abs(d[j][k] - f[j][k]));
+        }
+      }
+    }
+    return max;
   }
 
   /** {@code acc[k] = sum_i c[o + i] y[k]^(m - 1 - i)} by Horner, two coefficients per pass. */

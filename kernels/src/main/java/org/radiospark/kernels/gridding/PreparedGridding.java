@@ -4,9 +4,10 @@ package org.radiospark.kernels.gridding;
  * A {@link WGridder} call planned once for fixed coordinates and weights ({@link
  * WGridder#prepare}): the kernel and grid choice, the bucket sort of the samples by uv tile and the
  * image correction are reused by every {@link #ms2dirty} and {@link #dirty2ms}, which then cost the
- * spreading, the FFT and the image work only. Results are identical, bit for bit, to those of
- * {@link WGridder#ms2dirty(double[], double[], float[], float[])} and {@link
- * WGridder#dirty2ms(double[], double[], double[], float[])} on the same inputs.
+ * spreading, the FFT and the image work only. Results are those of {@link
+ * WGridder#ms2dirty(double[], double[], float[], float[])} and {@link WGridder#dirty2ms(double[],
+ * double[], double[], float[])} on the same inputs, bit for bit with one thread (with more, the
+ * threads add their tile buffers to the grid in a varying order, in both).
  *
  * <p>Layouts as in {@link WGridder}: visibilities {@code vis[2 (r nChan + c)]} re, {@code + 1} im;
  * images {@code double[ny * nx]}, x fastest. Memory: in 2-D float 8 bytes per active sample (sorted
