@@ -123,21 +123,21 @@ final class Float2dOps {
     final float[] vr = new float[BATCH];
     final float[] vi = new float[BATCH];
 
-    /** Kernel values {@code ku[j][k]}: cell j of batch sample k (likewise kv). */
-    final float[][] ku;
+    /** Kernel values as evaluated: {@code rows[j][k]}, cell j of batch sample k. */
+    final float[][] rows;
 
-    final float[][] kv;
+    /**
+     * The same, flat for the row loops ({@link FloatGridOps#addRows}): {@code ku[j BATCH + k]}
+     * (likewise kv). Copied row by row: the vector loops of {@link KernelBatch} need separate
+     * arrays, the row loops a stride.
+     */
+    final float[] ku;
 
-    /** {@code qr[j][k] = vr[k] ku[j][k]}, likewise qi: the u kernel times the weighted value. */
-    final float[][] qr;
-
-    final float[][] qi;
+    final float[] kv;
 
     final KernelBatch kernel;
 
-    /** One sample's v kernel values, and its 2W weighted u values (re, im interleaved). */
-    final float[] kvs;
-
+    /** One sample's 2W weighted u values (re, im interleaved). */
     final float[] q;
 
     /** The batch holds sorted samples [start, end). */
@@ -145,23 +145,20 @@ final class Float2dOps {
 
     int end;
 
-    Work(GridPlan plan, boolean spreading) {
+    Work(GridPlan plan) {
       int w = plan.support;
       int bw = GridPlan.TILE + w;
       buf = new float[2 * bw * bw];
-      ku = new float[w][BATCH];
-      kv = new float[w][BATCH];
-      qr = spreading ? new float[w][BATCH] : null;
-      qi = spreading ? new float[w][BATCH] : null;
+      rows = new float[w][BATCH];
+      ku = new float[w * BATCH];
+      kv = new float[w * BATCH];
       kernel = new KernelBatch(plan.kernel, BATCH);
-      kvs = new float[w];
       q = new float[2 * w];
     }
 
     /**
-     * Kernel values of sorted samples [s, s + n) and, with vis, their weighted values times the u
-     * kernel. The gather's loads are independent from sample to sample, so the core overlaps their
-     * cache misses.
+     * Kernel values of sorted samples [s, s + n) and, with vis, their weighted values. The gather's
+     * loads are independent from sample to sample, so the core overlaps their cache misses.
      */
     void evaluate(GridPlan plan, int s, int n, float[] vis) {
       start = s;
@@ -169,8 +166,14 @@ final class Float2dOps {
       // Copies first: the vector loops need every operand at the same index.
       System.arraycopy(plan.kernelU, s, su, 0, n);
       System.arraycopy(plan.kernelV, s, sv, 0, n);
-      kernel.eval(su, n, ku);
-      kernel.eval(sv, n, kv);
+      kernel.eval(su, n, rows);
+      for (int j = 0; j < rows.length; j++) {
+        System.arraycopy(rows[j], 0, ku, j * BATCH, n);
+      }
+      kernel.eval(sv, n, rows);
+      for (int j = 0; j < rows.length; j++) {
+        System.arraycopy(rows[j], 0, kv, j * BATCH, n);
+      }
       if (vis != null) {
         int[] idx = plan.sortedIndex;
         float[] wts = plan.weights;
@@ -179,15 +182,6 @@ final class Float2dOps {
           float wt = wts == null ? 1f : wts[i];
           vr[k] = vis[2 * i] * wt;
           vi[k] = vis[2 * i + 1] * wt;
-        }
-        for (int j = 0; j < ku.length; j++) {
-          float[] kj = ku[j];
-          float[] rj = qr[j];
-          float[] ij = qi[j];
-          for (int k = 0; k < n; k++) {
-            rj[k] = vr[k] * kj[k];
-            ij[k] = vi[k] * kj[k];
-          }
         }
       }
     }
@@ -198,13 +192,11 @@ final class Float2dOps {
     int w = plan.support;
     int tile = GridPlan.TILE;
     int bw = tile + w;
-    Work work = new Work(plan, true);
+    Work work = new Work(plan);
     float[] buf = work.buf;
     float[] q = work.q;
-    float[] kvs = work.kvs;
-    float[][] qr = work.qr;
-    float[][] qi = work.qi;
-    float[][] kv = work.kv;
+    float[] ku = work.ku;
+    float[] kv = work.kv;
     char[] cells = plan.cellOffset;
     // The samples of consecutive tiles are contiguous: batches run across tiles.
     int limit = plan.tileBegin[k1];
@@ -217,12 +209,16 @@ final class Float2dOps {
           work.evaluate(plan, s, Math.min(BATCH, limit - s), vis);
         }
         int j = s - work.start;
+        float vr = work.vr[j];
+        float vi = work.vi[j];
+        // The sample's contribution to one buffer row, 2W floats: each row then takes one
+        // multiply-add per float.
         for (int b = 0; b < w; b++) {
-          q[2 * b] = qr[b][j];
-          q[2 * b + 1] = qi[b][j];
-          kvs[b] = kv[b][j];
+          float kb = ku[j + b * BATCH];
+          q[2 * b] = vr * kb;
+          q[2 * b + 1] = vi * kb;
         }
-        FloatGridOps.addRows(buf, cells[s], 2 * bw, w, kvs, 0, 1, q);
+        FloatGridOps.addRows(buf, cells[s], 2 * bw, w, kv, j, BATCH, q);
       }
       int ou = (plan.tiles[k] % plan.ntu) * tile - w;
       int ov = (plan.tiles[k] / plan.ntu) * tile - w;
@@ -234,12 +230,11 @@ final class Float2dOps {
     int w = plan.support;
     int tile = GridPlan.TILE;
     int bw = tile + w;
-    Work work = new Work(plan, false);
+    Work work = new Work(plan);
     float[] buf = work.buf;
     float[] q = work.q;
-    float[] kvs = work.kvs;
-    float[][] ku = work.ku;
-    float[][] kv = work.kv;
+    float[] ku = work.ku;
+    float[] kv = work.kv;
     float[] wts = plan.weights;
     char[] cells = plan.cellOffset;
     int[] idx = plan.sortedIndex;
@@ -255,16 +250,13 @@ final class Float2dOps {
           work.evaluate(plan, s, Math.min(BATCH, limit - s), null);
         }
         int j = s - work.start;
-        for (int b = 0; b < w; b++) {
-          kvs[b] = kv[b][j];
-        }
         // Rows weighted by the v kernel first (2W partial sums), then the columns by the u
         // kernel: the adjoint of the spreading order.
-        FloatGridOps.sumRows(buf, cells[s], 2 * bw, w, kvs, 0, 1, q);
+        FloatGridOps.sumRows(buf, cells[s], 2 * bw, w, kv, j, BATCH, q);
         float sr = 0f;
         float si = 0f;
         for (int b = 0; b < w; b++) {
-          float kb = ku[b][j];
+          float kb = ku[j + b * BATCH];
           sr += q[2 * b] * kb;
           si += q[2 * b + 1] * kb;
         }
