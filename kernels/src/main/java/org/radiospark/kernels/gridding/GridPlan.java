@@ -389,10 +389,13 @@ final class GridPlan {
         double taps = w ? (double) wS * wS * wS + 3.0 * wS * (wS + 3) : wS * (wS + 2.0 * (wS + 3));
         double fftUnits = 1.4;
         if (!w && params.precision() == Precision.FLOAT) {
-          // 2-D float (FloatGridOps, real-image FFTs), measured with JMH's workload at 1024^2
-          // and 1 M samples for W = 6, 7, 8: ~28 ns per sample (coordinates, batched kernel
-          // values, buffer bookkeeping) plus ~0.75 ns per tap, i.e. 47 + 1.25 W^2 units; the
-          // half-column FFTs cost ~0.65 ns per point per log2 (1.08 units) on a 1500^2 grid.
+          // 2-D float (real-image FFTs), measured with JMH's workload at 1024^2 and 1 M samples
+          // for W = 6, 7, 8 on the former loops: ~28 ns per sample plus ~0.75 ns per tap, i.e.
+          // 47 + 1.25 W^2 units; the half-column FFTs cost ~0.65 ns per point per log2 (1.08
+          // units) on a 1500^2 grid. Float2dOps (runs, float kernel batches) spends ~0.6 ns per
+          // tap and less per sample; its measured best on that workload (prepared calls, CPU
+          // time: W = 7 on 1536^2 85-99 ms, W = 6 on 2048^2 98-103 ms, W = 8 on 1350^2 107-120
+          // ms) is still the choice these units make.
           taps = 47 + 1.25 * wS * wS;
           fftUnits = 1.08;
         }

@@ -37,8 +37,14 @@ import org.radiospark.kernels.model.InvalidInputException;
  * w-plane) with a radix sort ({@code O(M)}); spreading {@code O(M W^2)} (2-D) or {@code O(M W^3)}
  * (w-gridding); {@code P} FFTs of {@code nu x nv >= (sigma nx) x (sigma ny)} with {@code P = ceil(2
  * sigma (|w|_max - |w|_min) max|n - 1 - shift|) + W}; correction by {@code 1/psi} per axis, psi by
- * Gauss-Legendre quadrature. Threads: the caller's {@link GridderParams#nThreads()}; no global
- * state. Instances are immutable and thread-safe.
+ * Gauss-Legendre quadrature. In 2-D float ({@link Float2dOps}) runs of consecutive channels of a
+ * row that fall in one tile are sorted instead of samples, and the visibilities are read in place.
+ * Threads: the caller's {@link GridderParams#nThreads()}; no global state. Instances are immutable
+ * and thread-safe.
+ *
+ * <p>Repeated calls on the same coordinates and weights (major cycles) should plan once with {@link
+ * #prepare} and call {@link PreparedGridding#ms2dirty} / {@link PreparedGridding#dirty2ms}: the
+ * planning is about a fifth of a 2-D float call.
  */
 public final class WGridder {
   private final GridderParams params;
