@@ -29,7 +29,7 @@ final class Float2dOps {
 
   /**
    * Dirty image before normalisation, {@code img[y nx + x]}, from visibilities in the caller's
-   * order weighted by {@link GridPlan#weights} (1 when null).
+   * order weighted by {@link GridPlan#sortedWeight} (1 when null).
    */
   static double[] ms2dirty(GridPlan plan, float[] vis) {
     int nx = plan.nx;
@@ -176,10 +176,10 @@ final class Float2dOps {
       }
       if (vis != null) {
         int[] idx = plan.sortedIndex;
-        float[] wts = plan.weights;
+        float[] wts = plan.sortedWeight;
         for (int k = 0; k < n; k++) {
           int i = idx[s + k];
-          float wt = wts == null ? 1f : wts[i];
+          float wt = wts == null ? 1f : wts[s + k];
           vr[k] = vis[2 * i] * wt;
           vi[k] = vis[2 * i + 1] * wt;
         }
@@ -225,7 +225,7 @@ final class Float2dOps {
     float[] q = work.q;
     float[] ku = work.ku;
     float[] kv = work.kv;
-    float[] wts = plan.weights;
+    float[] wts = plan.sortedWeight;
     char[] cells = plan.cellOffset;
     int[] idx = plan.sortedIndex;
     int limit = plan.tileBegin[k1];
@@ -242,7 +242,7 @@ final class Float2dOps {
         int j = s - work.start;
         sumRows(buf, cells[s], 2 * bw, w, kv, ku, j, q);
         int i = idx[s];
-        float wt = wts == null ? 1f : wts[i];
+        float wt = wts == null ? 1f : wts[s];
         out[2 * i] = q[0] * wt;
         out[2 * i + 1] = q[1] * wt;
       }

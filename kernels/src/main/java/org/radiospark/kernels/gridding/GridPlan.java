@@ -19,9 +19,9 @@ import org.radiospark.kernels.model.VisibilityBlock;
  * Along w, {@code pw = (w - w0) / dw} in plane units.
  *
  * <p>Memory: about 45 bytes per active sample with w-gridding (24 without: no w, flip or plane
- * arrays, and a direct counting sort by tile; 14 in 2-D float, plus 4 for a copy of the weights),
- * plus one grid plane, six doubles per quadrant cell (a quarter of the pixels), and with w-gridding
- * at most 256 MB of cached u/v kernel values.
+ * arrays, and a direct counting sort by tile; 14 in 2-D float, plus 4 for sorted weights), plus one
+ * grid plane, six doubles per quadrant cell (a quarter of the pixels), and with w-gridding at most
+ * 256 MB of cached u/v kernel values.
  */
 final class GridPlan {
   /**
@@ -123,10 +123,10 @@ final class GridPlan {
   final char[] cellOffset;
 
   /**
-   * Float weights in the caller's order (a copy) when {@link #onTheFly} and they were given, else
+   * Per sorted sample: its float weight, when {@link #onTheFly} and float weights were given, else
    * null (all 1, or double weights the caller applies).
    */
-  final float[] weights;
+  final float[] sortedWeight;
 
   private GridPlan(Builder b) {
     this.params = b.params;
@@ -162,7 +162,7 @@ final class GridPlan {
     this.nm1Shifted = b.nm1Shifted;
     this.fft = Fft2D.of(nv, nu);
     this.onTheFly = b.onTheFly;
-    this.weights = b.weightCopy;
+    this.sortedWeight = b.sortedWeight;
     this.sortedIndex = b.sortedIndex;
     this.kernelU = b.kernelU;
     this.kernelV = b.kernelV;
@@ -246,7 +246,7 @@ final class GridPlan {
     double[] correction;
     double[] nm1Shifted;
     boolean onTheFly;
-    float[] weightCopy;
+    float[] sortedWeight;
     int[] sortedIndex;
     float[] kernelU;
     float[] kernelV;
@@ -737,6 +737,8 @@ final class GridPlan {
       kernelU = new float[n];
       kernelV = new float[n];
       cellOffset = new char[n];
+      // Double weights are applied by the caller (WGridder's double-visibility entry points).
+      sortedWeight = weightsF != null ? new float[n] : null;
       int bw = TILE + wSupp;
       for (int q = 0; q < nRuns; q++) {
         int first = rStart[q];
@@ -764,11 +766,12 @@ final class GridPlan {
           kernelU[dst + t] = (float) (2 * (i0u - gu + halfW) - 1);
           kernelV[dst + t] = (float) (2 * (i0v - gv + halfW) - 1);
           cellOffset[dst + t] = (char) (2 * (dv * bw + du));
+          if (sortedWeight != null) {
+            sortedWeight[dst + t] = weightsF[first + t];
+          }
         }
       }
       onTheFly = true;
-      // Double weights are applied by the caller (WGridder's double-visibility entry points).
-      weightCopy = weightsF != null ? weightsF.clone() : null;
       occupiedColumns(colStart, wSupp);
       planeStart = new int[] {0, nActive};
     }
