@@ -6,7 +6,8 @@ import org.radiospark.kernels.fft.ParallelFor;
 /**
  * The 2-D float loops of {@link WGridder} (no w term, {@link Precision#FLOAT}), for plans built
  * with {@link GridPlan#onTheFly}: ducc0's scheme of per-tile buffers of {@code (16 + W)^2} cells,
- * with the visibilities read in place ({@link GridPlan#onTheFly}).
+ * with the visibilities read in place. Cost per call: {@code O(M W^2)} for M samples plus the
+ * half-cost FFT {@code O(nu nv log(nu nv))} and {@code O(nx ny)} image work.
  *
  * <p>Per batch of {@link #BATCH} sorted samples the kernel values of both axes are evaluated by
  * {@link KernelBatch} (vectorised, even/odd symmetric, float) from the plan's offsets, and the

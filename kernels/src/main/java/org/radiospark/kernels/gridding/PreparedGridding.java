@@ -13,6 +13,9 @@ package org.radiospark.kernels.gridding;
  * images {@code double[ny * nx]}, x fastest. Memory: in 2-D float 8 bytes per active sample (sorted
  * index and weight) plus 16 per row; otherwise see {@link GridPlan}.
  *
+ * <p>Cost per call: {@code O(M W^2)} spreading or interpolation for M active samples and W the
+ * kernel support, the FFT(s) and the image work; the plan costs {@code O(M)} once.
+ *
  * <p>Immutable and thread-safe: each call allocates its own grid and buffers.
  */
 public final class PreparedGridding {
