@@ -16,6 +16,7 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 import org.radiospark.kernels.gridding.GridderParams;
 import org.radiospark.kernels.gridding.Precision;
+import org.radiospark.kernels.gridding.PreparedGridding;
 import org.radiospark.kernels.gridding.WGridder;
 import org.radiospark.kernels.model.VisibilityBlock;
 
@@ -24,8 +25,11 @@ import org.radiospark.kernels.model.VisibilityBlock;
  * {@code OperationsPerInvocation}), one thread, on a 1024 x 1024 image of 1 arcmin pixels with 1 M
  * visibilities (100 000 rows x 10 channels, 150-160 MHz; the {@code *4M} methods 4 M, 400 000
  * rows) with a Gaussian uv distribution (see {@link #uvFill}) and |w| up to 400 wavelengths (an
- * MWA-like snapshot far from zenith). Each call includes the kernel choice, the bucket sort, the
- * FFTs and the corrections, as a caller would pay.
+ * MWA-like snapshot far from zenith). Each call of {@code ms2dirty}, {@code dirty2ms} and their
+ * {@code 4M} forms includes the kernel choice, the bucket sort, the FFTs and the corrections, as a
+ * one-shot caller pays; the {@code *Prepared} methods reuse a plan made once in the setup ({@link
+ * WGridder#prepare}), as the major cycles of CLEAN and of calibration can, and pay the spreading,
+ * the FFT and the image work only.
  *
  * <p>Run (from the repository root; details in {@code package-info.java} of this package):
  *
@@ -81,6 +85,7 @@ public class GriddingBenchmark {
   float[] weights;
   double[] image;
   WGridder gridder;
+  PreparedGridding prepared;
 
   @Setup
   public void setup() {
@@ -113,6 +118,7 @@ public class GriddingBenchmark {
             new GridderParams(
                 NPIX, NPIX, CELL, CELL, epsilon, wGridding, precision, 1, 1.1, sigmaMax));
     System.out.println("\nsetup: " + gridder.setup(uvw, freq, weights));
+    prepared = gridder.prepare(uvw, freq, weights);
   }
 
   /** Four times the rows (4 M visibilities) on the same image and uv distribution. */
@@ -121,6 +127,7 @@ public class GriddingBenchmark {
   double[] uvw4;
   float[] vis4;
   float[] weights4;
+  PreparedGridding prepared4;
 
   /**
    * The 4 M-visibility data set, made on first use only (the 1 M benchmarks do not pay for it):
@@ -148,6 +155,7 @@ public class GriddingBenchmark {
       vis4[2 * i + 1] = (float) r.nextGaussian();
       weights4[i] = 1f;
     }
+    prepared4 = gridder.prepare(uvw4, freq, weights4);
   }
 
   /** Visibilities to dirty image. */
@@ -178,5 +186,35 @@ public class GriddingBenchmark {
   public float[] dirty2ms4M() {
     ensure4M();
     return gridder.dirty2ms(uvw4, freq, image, weights4);
+  }
+
+  /** Visibilities to dirty image on a plan made once ({@link WGridder#prepare}). */
+  @Benchmark
+  @OperationsPerInvocation(N_VIS)
+  public double[] ms2dirtyPrepared() {
+    return prepared.ms2dirty(vis);
+  }
+
+  /** Image to visibilities on a plan made once. */
+  @Benchmark
+  @OperationsPerInvocation(N_VIS)
+  public float[] dirty2msPrepared() {
+    return prepared.dirty2ms(image);
+  }
+
+  /** Visibilities to dirty image on a plan made once, 4 M visibilities per call. */
+  @Benchmark
+  @OperationsPerInvocation(4 * N_VIS)
+  public double[] ms2dirty4MPrepared() {
+    ensure4M();
+    return prepared4.ms2dirty(vis4);
+  }
+
+  /** Image to visibilities on a plan made once, 4 M visibilities per call. */
+  @Benchmark
+  @OperationsPerInvocation(4 * N_VIS)
+  public float[] dirty2ms4MPrepared() {
+    ensure4M();
+    return prepared4.dirty2ms(image);
   }
 }

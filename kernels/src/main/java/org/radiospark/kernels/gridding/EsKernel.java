@@ -210,6 +210,18 @@ public final class EsKernel {
     }
   }
 
+  /**
+   * Monomial coefficients of cell j: {@code mono[p]} multiplies {@code s^p}, {@code p <= D}.
+   *
+   * @param mono receives D + 1 values
+   */
+  void monomials(int j, double[] mono) {
+    int m = degree + 1;
+    for (int d = 0; d < m; d++) {
+      mono[degree - d] = coeffT[j * m + d];
+    }
+  }
+
   /** The single value {@code out[j]} of {@link #values(double, double[])}. */
   public double value(int j, double s) {
     int m = degree + 1;

@@ -4,8 +4,10 @@ import java.util.Arrays;
 import org.radiospark.kernels.fft.ParallelFor;
 
 /**
- * The float-precision loops of {@link WGridder}: spreading sorted visibilities onto a uv plane
- * through per-tile buffers, interpolating back, and moving between uv planes and the image.
+ * The float-precision loops of {@link WGridder} with w-gridding (2-D float is {@link Float2dOps}):
+ * spreading sorted visibilities onto each w-plane through per-tile buffers, interpolating back, and
+ * moving between uv planes and the image. The row loops {@link #addRows} and {@link #sumRows} and
+ * the tile helpers serve both.
  *
  * <p>Grid plane layout: {@code grid[2 (iv nu + iu)]} re, {@code +1} im, u fastest. Prepared
  * visibilities: {@code vis[2 s], vis[2 s + 1]} for sorted sample s of the {@link GridPlan}.
@@ -14,9 +16,7 @@ import org.radiospark.kernels.fft.ParallelFor;
  * evaluated for batches of {@link #BATCH} samples at once ({@link EsKernel#valuesBatch}, a loop the
  * JIT vectorises), a sample's contribution to one buffer row is 2W precomputed floats times one v
  * kernel value ({@link #addRows}, unrolled for W = 4..8), and interpolation is its adjoint ({@link
- * #sumRows}). In 2-D the image is real, so the FFTs use {@link
- * org.radiospark.kernels.fft.Fft2D#backwardSomeRowsRealPart} and {@link
- * org.radiospark.kernels.fft.Fft2D#forwardRealRows} (half the transforms).
+ * #sumRows}).
  *
  * <p>Thread safety of the spread: each task takes a run of tiles, spreads each tile's samples into
  * its own (TILE + W)^2 buffer and adds the buffer to the shared plane row by row under a per-row
@@ -35,7 +35,7 @@ final class FloatGridOps {
     int nThreads = plan.params.nThreads();
     double[] img = new double[nx * ny];
     float[] grid = new float[2 * plan.nu * plan.nv];
-    Phasors ph = plan.wGridding ? new Phasors(plan, +1) : null;
+    Phasors ph = new Phasors(plan, +1);
     Object[] locks = newLocks(plan.nv);
     float[] cache = kernelCache(plan);
     double[] corr = plan.correction;
@@ -52,15 +52,8 @@ final class FloatGridOps {
       spread(plan, p, vis, grid, locks, cache);
       // Only the ny image rows of the transform are read; only occupied columns are non-zero.
       int firstRow = Math.floorMod(-(ny / 2), plan.nv);
-      if (ph == null) {
-        // Without w only the real part of the transform is read: half the rows and columns.
-        plan.fft.backwardSomeRowsRealPart(grid, nThreads, firstRow, ny, plan.firstCol, plan.nCols);
-      } else {
-        plan.fft.backwardSomeRows(grid, nThreads, firstRow, ny, plan.firstCol, plan.nCols);
-      }
-      if (ph != null) {
-        ph.moveTo(p, nThreads);
-      }
+      plan.fft.backwardSomeRows(grid, nThreads, firstRow, ny, plan.firstCol, plan.nCols);
+      ph.moveTo(p, nThreads);
       int nu = plan.nu;
       int nv = plan.nv;
       int[] col = gridColumns(nx, nu);
@@ -71,22 +64,14 @@ final class FloatGridOps {
             int iv = Math.floorMod(y - ny / 2, nv);
             for (int x = 0; x < nx; x++) {
               int g = 2 * (iv * nu + col[x]);
-              int i = y * nx + x;
-              if (ph == null) {
-                // One plane: apply the correction here and skip the separate pass below.
-                img[i] = grid[g] * corr[plan.quadrant(x, y)];
-              } else {
-                int q = plan.quadrant(x, y);
-                img[i] += grid[g] * ph.re[q] - grid[g + 1] * ph.im[q];
-              }
+              int q = plan.quadrant(x, y);
+              img[y * nx + x] += grid[g] * ph.re[q] - grid[g + 1] * ph.im[q];
             }
           });
     }
-    if (ph != null) {
-      for (int y = 0; y < ny; y++) {
-        for (int x = 0; x < nx; x++) {
-          img[y * nx + x] *= corr[plan.quadrant(x, y)];
-        }
+    for (int y = 0; y < ny; y++) {
+      for (int x = 0; x < nx; x++) {
+        img[y * nx + x] *= corr[plan.quadrant(x, y)];
       }
     }
     return img;
@@ -108,7 +93,7 @@ final class FloatGridOps {
     }
     float[] out = new float[2 * plan.nActive];
     float[] grid = new float[2 * plan.nu * plan.nv];
-    Phasors ph = plan.wGridding ? new Phasors(plan, -1) : null;
+    Phasors ph = new Phasors(plan, -1);
     float[] cache = kernelCache(plan);
     // A new array is already zero: clear it only before the second plane with data.
     boolean used = false;
@@ -120,9 +105,7 @@ final class FloatGridOps {
         Arrays.fill(grid, 0f);
       }
       used = true;
-      if (ph != null) {
-        ph.moveTo(p, nThreads);
-      }
+      ph.moveTo(p, nThreads);
       int nu = plan.nu;
       int nv = plan.nv;
       int[] col = gridColumns(nx, nu);
@@ -134,30 +117,21 @@ final class FloatGridOps {
             for (int x = 0; x < nx; x++) {
               int g = 2 * (iv * nu + col[x]);
               int i = y * nx + x;
-              if (ph == null) {
-                grid[g] = (float) img[i];
-              } else {
-                int q = plan.quadrant(x, y);
-                grid[g] = (float) (img[i] * ph.re[q]);
-                grid[g + 1] = (float) (img[i] * ph.im[q]);
-              }
+              int q = plan.quadrant(x, y);
+              grid[g] = (float) (img[i] * ph.re[q]);
+              grid[g + 1] = (float) (img[i] * ph.im[q]);
             }
           });
       // Only the ny image rows of the grid are non-zero; only occupied columns are read.
       int firstRow = Math.floorMod(-(ny / 2), plan.nv);
-      if (ph == null) {
-        // Without w the grid holds the real image: two rows per complex row transform.
-        plan.fft.forwardRealRows(grid, nThreads, firstRow, ny, plan.firstCol, plan.nCols);
-      } else {
-        plan.fft.forwardSparseRows(grid, nThreads, firstRow, ny, plan.firstCol, plan.nCols);
-      }
+      plan.fft.forwardSparseRows(grid, nThreads, firstRow, ny, plan.firstCol, plan.nCols);
       interpolate(plan, p, grid, out, cache);
     }
     return out;
   }
 
   /** Grid column of each image column x: {@code (x - nx/2) mod nu}. */
-  private static int[] gridColumns(int nx, int nu) {
+  static int[] gridColumns(int nx, int nu) {
     int[] col = new int[nx];
     for (int x = 0; x < nx; x++) {
       col[x] = Math.floorMod(x - nx / 2, nu);
@@ -165,7 +139,7 @@ final class FloatGridOps {
     return col;
   }
 
-  private static Object[] newLocks(int n) {
+  static Object[] newLocks(int n) {
     Object[] locks = new Object[n];
     for (int i = 0; i < n; i++) {
       locks[i] = new Object();
@@ -212,7 +186,7 @@ final class FloatGridOps {
     return cache;
   }
 
-  private static int chunks(int nThreads, int nTiles) {
+  static int chunks(int nThreads, int nTiles) {
     return nThreads == 1 ? 1 : Math.max(1, Math.min(nTiles, 16 * nThreads));
   }
 
@@ -770,7 +744,7 @@ final class FloatGridOps {
   }
 
   /** Adds a bw x bw buffer with origin (ou, ov) into the periodic grid. */
-  private static void flush(
+  static void flush(
       GridPlan plan,
       float[] buf,
       int bw,
@@ -890,7 +864,7 @@ final class FloatGridOps {
   }
 
   /** Copies the bw x bw window with origin (ou, ov) of the periodic grid into buf. */
-  private static void load(GridPlan plan, float[] buf, int bw, int ou, int ov, float[] grid) {
+  static void load(GridPlan plan, float[] buf, int bw, int ou, int ov, float[] grid) {
     int nu = plan.nu;
     int nv = plan.nv;
     int u0 = Math.floorMod(ou, nu);

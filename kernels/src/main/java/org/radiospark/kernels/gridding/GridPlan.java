@@ -19,8 +19,9 @@ import org.radiospark.kernels.model.VisibilityBlock;
  * Along w, {@code pw = (w - w0) / dw} in plane units.
  *
  * <p>Memory: about 45 bytes per active sample with w-gridding (24 without: no w, flip or plane
- * arrays, and a direct counting sort by tile), plus one grid plane, six doubles per quadrant cell
- * (a quarter of the pixels), and with w-gridding at most 256 MB of cached u/v kernel values.
+ * arrays, and a direct counting sort by tile; 14 in 2-D float, plus 4 for sorted weights), plus one
+ * grid plane, six doubles per quadrant cell (a quarter of the pixels), and with w-gridding at most
+ * 256 MB of cached u/v kernel values.
  */
 final class GridPlan {
   /**
@@ -91,6 +92,42 @@ final class GridPlan {
 
   final Fft2D fft;
 
+  /**
+   * True for 2-D float plans ({@link Float2dOps}), which sort runs of channels instead of samples
+   * (ducc0's scheme): a run is up to {@link #MAX_RUN} consecutive active channels of one row that
+   * fall in the same uv tile, so the sort moves a fraction of the samples, and a second pass in
+   * sorted order writes each sample's compact spreading data ({@link #sortedIndex}, {@link
+   * #kernelU}, {@link #kernelV}, {@link #cellOffset}) sequentially, reading a row's u, v once per
+   * run. {@link #sampleIndex}, {@link #pu} and {@link #pv} are then null.
+   */
+  final boolean onTheFly;
+
+  /** Longest run of channels sorted as one unit. */
+  static final int MAX_RUN = 64;
+
+  /** Per sorted sample (only when {@link #onTheFly}): index {@code r nChan + c} of the sample. */
+  final int[] sortedIndex;
+
+  /**
+   * Per sorted sample: the kernel offsets s in [-1, 1] along u and v ({@link EsKernel#values}),
+   * stored in float (an error of 2^-24 of a cell, far below a float grid's).
+   */
+  final float[] kernelU;
+
+  final float[] kernelV;
+
+  /**
+   * Per sorted sample: {@code 2 ((i0v - ov) (TILE + W) + i0u - ou)}, the float offset of its first
+   * cell in its tile's buffer of origin {@code (ou, ov) = 16 (tu, tv) - W}.
+   */
+  final char[] cellOffset;
+
+  /**
+   * Per sorted sample: its float weight, when {@link #onTheFly} and float weights were given, else
+   * null (all 1, or double weights the caller applies).
+   */
+  final float[] sortedWeight;
+
   private GridPlan(Builder b) {
     this.params = b.params;
     this.kernel = b.kernel;
@@ -124,6 +161,12 @@ final class GridPlan {
     this.qx = params.nx() / 2 + 1;
     this.nm1Shifted = b.nm1Shifted;
     this.fft = Fft2D.of(nv, nu);
+    this.onTheFly = b.onTheFly;
+    this.sortedWeight = b.sortedWeight;
+    this.sortedIndex = b.sortedIndex;
+    this.kernelU = b.kernelU;
+    this.kernelV = b.kernelV;
+    this.cellOffset = b.cellOffset;
   }
 
   /** Quadrant cell of pixel (x, y); see {@link #correction}. */
@@ -202,6 +245,12 @@ final class GridPlan {
     int nCols;
     double[] correction;
     double[] nm1Shifted;
+    boolean onTheFly;
+    float[] sortedWeight;
+    int[] sortedIndex;
+    float[] kernelU;
+    float[] kernelV;
+    char[] cellOffset;
 
     Builder(
         GridderParams params,
@@ -340,10 +389,13 @@ final class GridPlan {
         double taps = w ? (double) wS * wS * wS + 3.0 * wS * (wS + 3) : wS * (wS + 2.0 * (wS + 3));
         double fftUnits = 1.4;
         if (!w && params.precision() == Precision.FLOAT) {
-          // 2-D float (FloatGridOps, real-image FFTs), measured with JMH's workload at 1024^2
-          // and 1 M samples for W = 6, 7, 8: ~28 ns per sample (coordinates, batched kernel
-          // values, buffer bookkeeping) plus ~0.75 ns per tap, i.e. 47 + 1.25 W^2 units; the
-          // half-column FFTs cost ~0.65 ns per point per log2 (1.08 units) on a 1500^2 grid.
+          // 2-D float (real-image FFTs), measured with JMH's workload at 1024^2 and 1 M samples
+          // for W = 6, 7, 8 on the former loops: ~28 ns per sample plus ~0.75 ns per tap, i.e.
+          // 47 + 1.25 W^2 units; the half-column FFTs cost ~0.65 ns per point per log2 (1.08
+          // units) on a 1500^2 grid. Float2dOps (runs, float kernel batches) spends ~0.6 ns per
+          // tap and less per sample; its measured best on that workload (prepared calls, CPU
+          // time: W = 7 on 1536^2 85-99 ms, W = 6 on 2048^2 98-103 ms, W = 8 on 1350^2 107-120
+          // ms) is still the choice these units make.
           taps = 47 + 1.25 * wS * wS;
           fftUnits = 1.08;
         }
@@ -403,7 +455,11 @@ final class GridPlan {
 
     private void sortSamples(double[] uvw, double[] freqHz, float[] weightsF, double[] weightsD) {
       if (!params.wGridding()) {
-        sortSamples2d(uvw, freqHz, weightsF, weightsD);
+        if (params.precision() == Precision.FLOAT) {
+          sortRuns2d(uvw, freqHz, weightsF, weightsD);
+        } else {
+          sortSamples2d(uvw, freqHz, weightsF, weightsD);
+        }
         return;
       }
       int wSupp = kernel.support();
@@ -517,13 +573,12 @@ final class GridPlan {
      * 2-D case of {@link #sortSamples}: one plane, so the key is the tile alone and a counting sort
      * places each sample directly. Pass 1 computes the keys and counts them; pass 2 recomputes the
      * grid coordinates (cheaper than storing and gathering them) and writes each sample to its
-     * sorted slot. No w, flip or plane arrays: they are only read with w-gridding.
+     * sorted slot. No w, flip or plane arrays: they are only read with w-gridding. Double precision
+     * only: float sorts runs ({@link #sortRuns2d}).
      */
     private void sortSamples2d(double[] uvw, double[] freqHz, float[] weightsF, double[] weightsD) {
       int wSupp = kernel.support();
       double halfW = 0.5 * wSupp;
-      double dx = params.pixSizeXRad();
-      double dy = params.pixSizeYRad();
       ntu = (nu + 2 * wSupp) / TILE + 2;
       int ntv = (nv + 2 * wSupp) / TILE + 2;
       int nKeys = ntu * ntv;
@@ -531,13 +586,8 @@ final class GridPlan {
       int[] keys = new int[n];
       int[] count = new int[nKeys + 1];
       boolean[] colStart = new boolean[nu];
-      double[] scaleU = new double[nChan];
-      double[] scaleV = new double[nChan];
-      for (int c = 0; c < nChan; c++) {
-        double scale = freqHz[c] / VisibilityBlock.C;
-        scaleU[c] = -scale * dx;
-        scaleV[c] = scale * dy;
-      }
+      double[] su = channelScales(freqHz, -params.pixSizeXRad());
+      double[] sv = channelScales(freqHz, params.pixSizeYRad());
       boolean all = weightsF == null && weightsD == null;
       int a = 0;
       for (int r = 0; r < nRows; r++) {
@@ -548,9 +598,9 @@ final class GridPlan {
             continue;
           }
           // Pass 2 repeats this arithmetic exactly, so a sample's cells match its tile key.
-          double fu = ur * scaleU[c];
+          double fu = ur * su[c];
           fu -= Math.floor(fu);
-          double fv = vr * scaleV[c];
+          double fv = vr * sv[c];
           fv -= Math.floor(fv);
           int i0u = (int) Math.ceil(fu * nu - halfW);
           int i0v = (int) Math.ceil(fv * nv - halfW);
@@ -560,6 +610,47 @@ final class GridPlan {
           colStart[i0u < 0 ? i0u + nu : i0u >= nu ? i0u - nu : i0u] = true;
         }
       }
+      tilesFromCounts(count, nKeys, n);
+      sampleIndex = new int[n];
+      pu = new double[n];
+      pv = new double[n];
+      a = 0;
+      for (int r = 0; r < nRows; r++) {
+        double ur = uvw[3 * r];
+        double vr = uvw[3 * r + 1];
+        for (int c = 0; c < nChan; c++) {
+          int i = r * nChan + c;
+          if (!all && !isActive(weightsF, weightsD, i)) {
+            continue;
+          }
+          double fu = ur * su[c];
+          fu -= Math.floor(fu);
+          double fv = vr * sv[c];
+          fv -= Math.floor(fv);
+          int dst = count[keys[a++]]++;
+          pu[dst] = fu * nu;
+          pv[dst] = fv * nv;
+          sampleIndex[dst] = i;
+        }
+      }
+      occupiedColumns(colStart, wSupp);
+      planeStart = new int[] {0, n};
+    }
+
+    /** {@code freq / c * pixelSize} per channel: grid coordinate u of a row is frac(u scale) nu. */
+    private double[] channelScales(double[] freqHz, double pixelSize) {
+      double[] s = new double[nChan];
+      for (int c = 0; c < nChan; c++) {
+        s[c] = freqHz[c] / VisibilityBlock.C * pixelSize;
+      }
+      return s;
+    }
+
+    /**
+     * {@link #tiles} and {@link #tileBegin} from per-key sample counts ({@code count[key + 1]});
+     * turns count into the exclusive prefix sum (the first sorted slot of each key).
+     */
+    private void tilesFromCounts(int[] count, int nKeys, int n) {
       int nTiles = 0;
       for (int k = 0; k < nKeys; k++) {
         if (count[k + 1] > 0) {
@@ -578,30 +669,111 @@ final class GridPlan {
         }
       }
       tileBegin[nTiles] = n;
-      sampleIndex = new int[n];
-      pu = new double[n];
-      pv = new double[n];
-      a = 0;
+    }
+
+    /**
+     * 2-D float case: bucket runs of channels ({@link GridPlan#onTheFly}) by tile with a counting
+     * sort, stable, so a tile's runs keep the caller's order. One pass computes each active
+     * sample's tile and closes a run where the tile changes, a sample is inactive, the row ends or
+     * the run reaches {@link #MAX_RUN}; a second places the runs.
+     */
+    private void sortRuns2d(double[] uvw, double[] freqHz, float[] weightsF, double[] weightsD) {
+      int wSupp = kernel.support();
+      double halfW = 0.5 * wSupp;
+      ntu = (nu + 2 * wSupp) / TILE + 2;
+      int ntv = (nv + 2 * wSupp) / TILE + 2;
+      int nKeys = ntu * ntv;
+      int[] count = new int[nKeys + 1];
+      boolean[] colStart = new boolean[nu];
+      double[] su = channelScales(freqHz, -params.pixSizeXRad());
+      double[] sv = channelScales(freqHz, params.pixSizeYRad());
+      boolean all = weightsF == null && weightsD == null;
+      int cap = Math.max(16, nActive / 4);
+      int[] rKey = new int[cap];
+      int[] rStart = new int[cap];
+      int[] rLen = new int[cap];
+      int nRuns = 0;
       for (int r = 0; r < nRows; r++) {
         double ur = uvw[3 * r];
         double vr = uvw[3 * r + 1];
+        int open = -1;
         for (int c = 0; c < nChan; c++) {
           int i = r * nChan + c;
           if (!all && !isActive(weightsF, weightsD, i)) {
+            open = -1;
             continue;
           }
-          double fu = ur * scaleU[c];
+          // Float2dOps repeats this arithmetic exactly, so a sample's cells match its tile key.
+          double fu = ur * su[c];
           fu -= Math.floor(fu);
-          double fv = vr * scaleV[c];
+          double fv = vr * sv[c];
           fv -= Math.floor(fv);
-          int dst = count[keys[a++]]++;
-          pu[dst] = fu * nu;
-          pv[dst] = fv * nv;
-          sampleIndex[dst] = i;
+          int i0u = (int) Math.ceil(fu * nu - halfW);
+          int i0v = (int) Math.ceil(fv * nv - halfW);
+          int key = ((i0v + wSupp) / TILE) * ntu + (i0u + wSupp) / TILE;
+          count[key + 1]++;
+          colStart[i0u < 0 ? i0u + nu : i0u >= nu ? i0u - nu : i0u] = true;
+          if (open >= 0 && rKey[open] == key && rLen[open] < MAX_RUN) {
+            rLen[open]++;
+            continue;
+          }
+          if (nRuns == rKey.length) {
+            int grown = (int) Math.min(Integer.MAX_VALUE - 8, 2L * nRuns);
+            rKey = java.util.Arrays.copyOf(rKey, grown);
+            rStart = java.util.Arrays.copyOf(rStart, grown);
+            rLen = java.util.Arrays.copyOf(rLen, grown);
+          }
+          open = nRuns++;
+          rKey[open] = key;
+          rStart[open] = i;
+          rLen[open] = 1;
         }
       }
+      tilesFromCounts(count, nKeys, nActive);
+      // Pass 2, runs in the caller's order (u, v read in order, each run's samples written to
+      // consecutive sorted slots): the arithmetic of pass 1, so each sample lands in its tile.
+      int n = nActive;
+      sortedIndex = new int[n];
+      kernelU = new float[n];
+      kernelV = new float[n];
+      cellOffset = new char[n];
+      // Double weights are applied by the caller (WGridder's double-visibility entry points).
+      sortedWeight = weightsF != null ? new float[n] : null;
+      int bw = TILE + wSupp;
+      for (int q = 0; q < nRuns; q++) {
+        int first = rStart[q];
+        int len = rLen[q];
+        int dst = count[rKey[q]];
+        count[rKey[q]] = dst + len;
+        int row = first / nChan;
+        int c0 = first - row * nChan;
+        double ur = uvw[3 * row];
+        double vr = uvw[3 * row + 1];
+        for (int t = 0; t < len; t++) {
+          int c = c0 + t;
+          double fu = ur * su[c];
+          fu -= Math.floor(fu);
+          double fv = vr * sv[c];
+          fv -= Math.floor(fv);
+          double gu = fu * nu;
+          double gv = fv * nv;
+          int i0u = (int) Math.ceil(gu - halfW);
+          int i0v = (int) Math.ceil(gv - halfW);
+          // The tile's origin is 16 t - W, so i0 + W - 16 t = (i0 + W) mod 16.
+          int du = (i0u + wSupp) % TILE;
+          int dv = (i0v + wSupp) % TILE;
+          sortedIndex[dst + t] = first + t;
+          kernelU[dst + t] = (float) (2 * (i0u - gu + halfW) - 1);
+          kernelV[dst + t] = (float) (2 * (i0v - gv + halfW) - 1);
+          cellOffset[dst + t] = (char) (2 * (dv * bw + du));
+          if (sortedWeight != null) {
+            sortedWeight[dst + t] = weightsF[first + t];
+          }
+        }
+      }
+      onTheFly = true;
       occupiedColumns(colStart, wSupp);
-      planeStart = new int[] {0, n};
+      planeStart = new int[] {0, nActive};
     }
 
     /**
