@@ -432,7 +432,7 @@ public final class IcalJob {
       vis.unpersist(false);
       Image modelImage = new Image(geometry, model, null, "JY/PIXEL");
       Image residualImage = new Image(geometry, residual, beam, "JY/BEAM");
-      Image restored = Restorer.restore(modelImage, residualImage, beam);
+      Image restored = Restorer.restore(withBright(modelImage, bright), residualImage, beam);
       List<SkyComponent> components = components(modelImage);
       components.addAll(bright);
       return new Result(
@@ -507,6 +507,24 @@ public final class IcalJob {
       }
       return out;
     }
+  }
+
+  /**
+   * The CLEAN model plus the DFT (sky model) components at their nearest pixels, Stokes I at the
+   * image frequency: what the restored image shows (the residual has both subtracted).
+   */
+  private static Image withBright(Image model, List<SkyComponent> bright) {
+    double[] px = model.pixels().clone();
+    ImageGeometry g = model.geometry();
+    for (SkyComponent c : bright) {
+      double[] xy = SinProjection.skyToPixel(g, c.raRad(), c.decRad());
+      int x = (int) Math.round(xy[0]);
+      int y = (int) Math.round(xy[1]);
+      if (x >= 0 && x < g.nx() && y >= 0 && y < g.ny()) {
+        px[y * g.nx() + x] += c.fluxAt(0, g.freqHz());
+      }
+    }
+    return new Image(g, px, null, model.unit());
   }
 
   /** Point components of the non-zero model pixels, with their sky positions. */

@@ -104,38 +104,6 @@ public record IcalOptions(
         overwrite);
   }
 
-  /** A copy with another number of frequency partitions. */
-  public IcalOptions withFreqPartitions(int p) {
-    return new IcalOptions(
-        input,
-        prefix,
-        nx,
-        ny,
-        cellRad,
-        nmajor,
-        nselfcal,
-        facetsX,
-        facetsY,
-        p,
-        freqBlocks,
-        solintSec,
-        calType,
-        strategy,
-        niter,
-        gain,
-        mgain,
-        autoThreshold,
-        autoMask,
-        thresholdJy,
-        multiscale,
-        epsilon,
-        wCorrection,
-        threads,
-        refAnt,
-        skymodel,
-        overwrite);
-  }
-
   /** A copy with other input and output names. */
   public IcalOptions withFiles(String in, String out) {
     return new IcalOptions(

@@ -297,4 +297,81 @@ class IcalJobIT {
         first.lineageRdds(), early, late);
     assertTrue(late <= 2 * early + 100, "task deserialisation " + early + " ms -> " + late + " ms");
   }
+
+  /**
+   * With the whole sky as {@code --skymodel}, self-calibration starts in the first loop, CLEAN
+   * finds almost nothing left, and the restored image still shows the sky-model sources.
+   */
+  @Test
+  void skyModelComponentsArePredictedAndRestored() throws Exception {
+    TruthFile.Truth truth = IcalData.sampleTruth();
+    Path csv = dir.resolve("sky.csv");
+    try (java.io.Writer w = Files.newBufferedWriter(csv)) {
+      org.radiospark.kernels.skymodel.ComponentCsv.write(truth.components(), w);
+    }
+    IcalOptions base =
+        IcalData.options(
+            IcalData.sample(), dir.resolve("sky"), 256, 2.5, 3, 2, "partitioner", 2, 4);
+    IcalOptions o =
+        new IcalOptions(
+            base.input(),
+            base.prefix(),
+            base.nx(),
+            base.ny(),
+            base.cellRad(),
+            base.nmajor(),
+            base.nselfcal(),
+            base.facetsX(),
+            base.facetsY(),
+            base.freqPartitions(),
+            base.freqBlocks(),
+            base.solintSec(),
+            base.calType(),
+            base.strategy(),
+            base.niter(),
+            base.gain(),
+            base.mgain(),
+            base.autoThreshold(),
+            base.autoMask(),
+            base.thresholdJy(),
+            base.multiscale(),
+            base.epsilon(),
+            base.wCorrection(),
+            base.threads(),
+            base.refAnt(),
+            csv.toString(),
+            true);
+    IcalJob.Result r = run(o);
+    assertTrue(r.loops().get(0).solved(), "a sky model lets the first loop solve");
+    double total = 0;
+    SkyComponent brightest = truth.components().get(0);
+    for (SkyComponent c : truth.components()) {
+      total += c.fluxAt(0, 1.435e9);
+      brightest = c.fluxAt(0, 1.435e9) > brightest.fluxAt(0, 1.435e9) ? c : brightest;
+    }
+    double cleaned = 0;
+    for (double x : r.model().pixels()) {
+      cleaned += x;
+    }
+    assertTrue(Math.abs(cleaned) < 0.02 * total, "CLEAN flux " + cleaned + " of " + total);
+    double[] xy =
+        SinProjection.skyToPixel(r.restored().geometry(), brightest.raRad(), brightest.decRad());
+    double peak = 0;
+    for (int y = (int) xy[1] - 2; y <= (int) xy[1] + 2; y++) {
+      for (int x = (int) xy[0] - 2; x <= (int) xy[0] + 2; x++) {
+        peak = Math.max(peak, r.restored().get(x, y));
+      }
+    }
+    double flux = brightest.fluxAt(0, r.restored().geometry().freqHz());
+    assertEquals(flux, peak, 0.03 * flux, "restored peak of the brightest sky-model source");
+    assertEquals(truth.components().size(), r.components().size() - countNonZero(r.model()));
+  }
+
+  private static int countNonZero(Image im) {
+    int n = 0;
+    for (double x : im.pixels()) {
+      n += x != 0 ? 1 : 0;
+    }
+    return n;
+  }
 }
