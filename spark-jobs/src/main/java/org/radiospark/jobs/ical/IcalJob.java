@@ -364,7 +364,8 @@ public final class IcalJob {
         long budget = left == 0 ? 0 : Math.max(1, left / layout.count());
         // WSClean's auto-mask: once every facet is clean to the auto-mask level, clean only where
         // components already are, down to the auto-threshold.
-        Broadcast<double[]> mask = maskPhase ? jsc.broadcast(model.clone()) : null;
+        Broadcast<double[]> mask =
+            maskPhase ? jsc.broadcast(grownMask(model, geometry, beam)) : null;
         JavaRDD<FacetResult> deconvolved =
             IcalStages.deconvolveFacets(
                 IcalStages.rekeyToFacets(IcalStages.cutFacets(products, layout), facetPartitioner),
@@ -525,6 +526,34 @@ public final class IcalJob {
       }
     }
     return new Image(g, px, null, model.unit());
+  }
+
+  /**
+   * The auto-mask: every pixel within half the restoring beam's major FWHM of a component (1 where
+   * components may go). Grown by half a beam because the first phase stops at a level set by a
+   * sidelobe-inflated rms and leaves few components per source; the mask must cover the source's
+   * main lobe for the second phase to finish it.
+   */
+  static double[] grownMask(double[] model, ImageGeometry g, Beam beam) {
+    int nx = g.nx();
+    int ny = g.ny();
+    int r = (int) Math.ceil(0.5 * beam.majorRad() / g.cellRad());
+    double[] mask = new double[model.length];
+    for (int i = 0; i < model.length; i++) {
+      if (model[i] == 0) {
+        continue;
+      }
+      int cx = i % nx;
+      int cy = i / nx;
+      for (int y = Math.max(0, cy - r); y <= Math.min(ny - 1, cy + r); y++) {
+        for (int x = Math.max(0, cx - r); x <= Math.min(nx - 1, cx + r); x++) {
+          if ((x - cx) * (x - cx) + (y - cy) * (y - cy) <= r * r) {
+            mask[y * nx + x] = 1;
+          }
+        }
+      }
+    }
+    return mask;
   }
 
   /** Point components of the non-zero model pixels, with their sky positions. */
