@@ -131,20 +131,62 @@ public final class Restorer {
       k[cy * nx + cx] = 1.0;
       return k;
     }
+    addGaussian(k, nx, ny, cx, cy, 1.0, majorFwhmPx, minorFwhmPx, paRad);
+    return k;
+  }
+
+  /**
+   * Adds point components at sub-pixel positions, each its flux times the restoring beam (peak 1 at
+   * the component): how components known exactly rather than CLEANed onto the pixel grid (sky model
+   * components predicted by DFT) appear in a restored image.
+   *
+   * @param x pixel x of each component (fractional)
+   * @param y pixel y of each component
+   * @param fluxJy flux of each component, Jy
+   */
+  public static Image addPoints(
+      Image restored, double[] x, double[] y, double[] fluxJy, Beam beam) {
+    double cell = restored.geometry().cellRad();
+    double[] px = restored.pixels().clone();
+    for (int i = 0; i < x.length; i++) {
+      addGaussian(
+          px,
+          restored.nx(),
+          restored.ny(),
+          x[i],
+          y[i],
+          fluxJy[i],
+          beam.majorRad() / cell,
+          beam.minorRad() / cell,
+          beam.paRad());
+    }
+    return new Image(restored.geometry(), px, beam, restored.unit());
+  }
+
+  /** Adds {@code amp} times the elliptical Gaussian centred at (x0, y0) to every pixel. */
+  private static void addGaussian(
+      double[] k,
+      int nx,
+      int ny,
+      double x0,
+      double y0,
+      double amp,
+      double majorFwhmPx,
+      double minorFwhmPx,
+      double paRad) {
     double sMaj = majorFwhmPx / FWHM_PER_SIGMA;
     double sMin = minorFwhmPx / FWHM_PER_SIGMA;
     // Unit vector of the major axis in pixel axes: east = -x, north = +y.
     double ex = -Math.sin(paRad);
     double ey = Math.cos(paRad);
     for (int y = 0; y < ny; y++) {
-      double dy = y - cy;
+      double dy = y - y0;
       for (int x = 0; x < nx; x++) {
-        double dx = x - cx;
+        double dx = x - x0;
         double u = dx * ex + dy * ey;
         double w = -dx * ey + dy * ex;
-        k[y * nx + x] = Math.exp(-0.5 * (u * u / (sMaj * sMaj) + w * w / (sMin * sMin)));
+        k[y * nx + x] += amp * Math.exp(-0.5 * (u * u / (sMaj * sMaj) + w * w / (sMin * sMin)));
       }
     }
-    return k;
   }
 }

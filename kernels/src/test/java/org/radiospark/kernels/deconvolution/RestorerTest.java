@@ -91,4 +91,33 @@ class RestorerTest {
       assertEquals(expected[i], got[i], 1e-12, "pixel " + i);
     }
   }
+
+  @Test
+  void exactPointsLandAtTheirSubPixelPositionsAndMatchARestoredPixelOnTheGrid() {
+    int n = 64;
+    Beam beam = new Beam(5.0 * Planted.CELL_RAD, 3.0 * Planted.CELL_RAD, Math.toRadians(35));
+    Image zero = Planted.image(n, new double[n * n], "JY/BEAM");
+    Image added =
+        Restorer.addPoints(zero, new double[] {30.3}, new double[] {20.6}, new double[] {2}, beam);
+    double sx = 0;
+    double sy = 0;
+    double sum = 0;
+    for (int i = 0; i < n * n; i++) {
+      double v = added.pixels()[i];
+      sum += v;
+      sx += v * (i % n);
+      sy += v * (i / n);
+    }
+    assertEquals(30.3, sx / sum, 1e-9, "centroid x");
+    assertEquals(20.6, sy / sum, 1e-9, "centroid y");
+    // on a pixel centre it is exactly the restored image of a model pixel
+    double[] model = new double[n * n];
+    model[20 * n + 30] = 2;
+    Image restored = Restorer.restore(Planted.image(n, model, "JY/PIXEL"), zero, beam);
+    Image point =
+        Restorer.addPoints(zero, new double[] {30}, new double[] {20}, new double[] {2}, beam);
+    for (int i = 0; i < n * n; i++) {
+      assertEquals(restored.pixels()[i], point.pixels()[i], 1e-12, "pixel " + i);
+    }
+  }
 }

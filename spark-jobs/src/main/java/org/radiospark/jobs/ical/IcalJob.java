@@ -433,7 +433,7 @@ public final class IcalJob {
       vis.unpersist(false);
       Image modelImage = new Image(geometry, model, null, "JY/PIXEL");
       Image residualImage = new Image(geometry, residual, beam, "JY/BEAM");
-      Image restored = Restorer.restore(withBright(modelImage, bright), residualImage, beam);
+      Image restored = withBright(Restorer.restore(modelImage, residualImage, beam), bright, beam);
       List<SkyComponent> components = components(modelImage);
       components.addAll(bright);
       return new Result(
@@ -511,21 +511,22 @@ public final class IcalJob {
   }
 
   /**
-   * The CLEAN model plus the DFT (sky model) components at their nearest pixels, Stokes I at the
-   * image frequency: what the restored image shows (the residual has both subtracted).
+   * The restored image plus the DFT (sky model) components at their exact positions, Stokes I at
+   * the image frequency, each as the restoring beam (the residual has them subtracted).
    */
-  private static Image withBright(Image model, List<SkyComponent> bright) {
-    double[] px = model.pixels().clone();
-    ImageGeometry g = model.geometry();
-    for (SkyComponent c : bright) {
+  private static Image withBright(Image restored, List<SkyComponent> bright, Beam beam) {
+    ImageGeometry g = restored.geometry();
+    double[] x = new double[bright.size()];
+    double[] y = new double[bright.size()];
+    double[] flux = new double[bright.size()];
+    for (int i = 0; i < x.length; i++) {
+      SkyComponent c = bright.get(i);
       double[] xy = SinProjection.skyToPixel(g, c.raRad(), c.decRad());
-      int x = (int) Math.round(xy[0]);
-      int y = (int) Math.round(xy[1]);
-      if (x >= 0 && x < g.nx() && y >= 0 && y < g.ny()) {
-        px[y * g.nx() + x] += c.fluxAt(0, g.freqHz());
-      }
+      x[i] = xy[0];
+      y[i] = xy[1];
+      flux[i] = c.fluxAt(0, g.freqHz());
     }
-    return new Image(g, px, null, model.unit());
+    return Restorer.addPoints(restored, x, y, flux, beam);
   }
 
   /**

@@ -115,4 +115,47 @@ final class IcalData {
         null,
         true);
   }
+
+  /** {@code o} with {@code csv} as its sky model. */
+  static IcalOptions withSkymodel(IcalOptions o, Path csv) {
+    return new IcalOptions(
+        o.input(),
+        o.prefix(),
+        o.nx(),
+        o.ny(),
+        o.cellRad(),
+        o.nmajor(),
+        o.nselfcal(),
+        o.facetsX(),
+        o.facetsY(),
+        o.freqPartitions(),
+        o.freqBlocks(),
+        o.solintSec(),
+        o.calType(),
+        o.strategy(),
+        o.niter(),
+        o.gain(),
+        o.mgain(),
+        o.autoThreshold(),
+        o.autoMask(),
+        o.thresholdJy(),
+        o.multiscale(),
+        o.epsilon(),
+        o.wCorrection(),
+        o.threads(),
+        o.refAnt(),
+        csv.toString(),
+        o.overwrite());
+  }
+
+  /** The {@code n} brightest components of the sample's sky written as a component CSV. */
+  static Path brightest(Path dir, int n) throws Exception {
+    List<SkyComponent> sky = new java.util.ArrayList<>(sampleTruth().components());
+    sky.sort((a, b) -> Double.compare(b.fluxJy()[0], a.fluxJy()[0]));
+    Path csv = dir.resolve("brightest-" + n + ".csv");
+    try (java.io.Writer w = Files.newBufferedWriter(csv)) {
+      org.radiospark.kernels.skymodel.ComponentCsv.write(sky.subList(0, n), w);
+    }
+    return csv;
+  }
 }
