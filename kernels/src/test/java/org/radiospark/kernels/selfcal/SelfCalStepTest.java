@@ -90,6 +90,9 @@ class SelfCalStepTest {
     }
     double rms = Math.sqrt(err2 / n);
     double limit = Math.sqrt(bound2 / n);
+    System.out.printf(
+        "SelfCalStep with the true sky: complex gain error rms %.2e = %.2f x the Cramer-Rao bound%n",
+        rms, rms / limit);
     assertTrue(
         rms < 2.0 * limit && rms > 0.5 * limit,
         "gain error rms " + rms + " vs noise limit " + limit);

@@ -386,10 +386,12 @@ public final class IcalJob {
           iterations += r.iterations;
         }
         cleaned += iterations;
-        // (not before self-calibration is over: sources hidden by gain errors must still be found)
+        // Into the masked phase once every facet is clean to the auto-mask level, but not before
+        // the phase-only rounds are over (sources hidden by phase errors must be found first); the
+        // amplitude rounds then solve against the finished model.
         if (opt.autoMask() > 0
             && !maskPhase
-            && !IcalSettings.solves(opt, loop + 1)
+            && loop + 1 >= IcalSettings.firstAmplitudeLoop(opt)
             && results.stream().allMatch(x -> x.converged)) {
           maskPhase = true;
           LOG.info("ical: auto-mask level reached; cleaning within the mask from now on");

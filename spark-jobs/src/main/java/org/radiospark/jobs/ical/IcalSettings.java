@@ -39,6 +39,11 @@ public final class IcalSettings {
     return loop >= first && loop < first + o.nselfcal() && loop < o.nmajor();
   }
 
+  /** The first loop that may solve amplitudes: after the phase-only half of the rounds. */
+  public static int firstAmplitudeLoop(IcalOptions o) {
+    return firstSelfcal(o) + (o.nselfcal() + 1) / 2;
+  }
+
   private static int firstSelfcal(IcalOptions o) {
     return o.skymodel() == null ? 1 : 0;
   }
@@ -56,7 +61,7 @@ public final class IcalSettings {
       return null;
     }
     String type = o.calType().toLowerCase(Locale.ROOT);
-    boolean first = loop < firstSelfcal(o) + (o.nselfcal() + 1) / 2;
+    boolean first = loop < firstAmplitudeLoop(o);
     SolverParameters p =
         switch (type) {
           case "phase" -> SolverParameters.defaults(JonesMode.SCALAR).withPhaseOnly(true);
