@@ -331,7 +331,6 @@ public final class IcalJob {
                     ? IcalStages.calibrateAndGridInPartitions(vis, state, ctx)
                     : IcalStages.calibrateAndGridByCogroup(vis, state, ctx, opt.freqPartitions()))
                 .persist(StorageLevel.MEMORY_AND_DISK());
-        int loopId = loop;
         List<GridProducts> solutions =
             PipelineMetricsListener.during(
                 jsc.sc(),
@@ -406,7 +405,7 @@ public final class IcalJob {
         state.destroy();
         LoopStats ls =
             new LoopStats(
-                loopId,
+                loop,
                 solves,
                 RobustNoise.madRms(residual),
                 peak(residual),
