@@ -43,21 +43,17 @@ public final class BenchCommand implements Runnable {
     @Override
     public Integer call() {
       IcalOptions base = toOptions();
+      String name = prefix;
+      int major = nmajor;
+      int selfcal = nselfcal;
       SparkSession session = SparkSessions.session("radiospark bench ical", master);
       try {
         // warm-up: JIT and Spark's first-job costs should not count against either strategy
-        IcalJob.run(
-            base.withStrategy(IcalOptions.PARTITIONER)
-                .withLoops(1, 0)
-                .withFiles(base.input(), base.prefix() + "-warmup"),
-            () -> session);
+        IcalJob.run(variant(IcalOptions.PARTITIONER, name + "-warmup", 1, 0), () -> session);
         Map<String, double[]> rows = new LinkedHashMap<>();
         for (String s : new String[] {IcalOptions.PARTITIONER, IcalOptions.COGROUP}) {
           long t0 = System.nanoTime();
-          IcalJob.Result r =
-              IcalJob.run(
-                  base.withStrategy(s).withFiles(base.input(), base.prefix() + "-" + s),
-                  () -> session);
+          IcalJob.Result r = IcalJob.run(variant(s, name + "-" + s, major, selfcal), () -> session);
           double seconds = (System.nanoTime() - t0) * 1e-9;
           long load = 0;
           long loops = 0;
@@ -75,6 +71,15 @@ public final class BenchCommand implements Runnable {
         session.stop();
       }
       return ExitCodes.OK;
+    }
+
+    /** The command's options with another strategy, prefix and loop counts. */
+    private IcalOptions variant(String strat, String name, int major, int selfcal) {
+      strategy = strat;
+      prefix = name;
+      nmajor = major;
+      nselfcal = selfcal;
+      return toOptions();
     }
 
     private void print(Map<String, double[]> rows, IcalOptions o) {

@@ -115,8 +115,7 @@ public final class IcalJob {
       Map<VisKey, GainTable> blockGains,
       List<SkyComponent> components,
       List<LoopStats> loops,
-      PipelineMetricsListener metrics,
-      List<Path> files) {}
+      PipelineMetricsListener metrics) {}
 
   /** CLI entry point: its own Spark session, stopped at the end. */
   public static void main(IcalOptions options, String master) {
@@ -195,19 +194,7 @@ public final class IcalJob {
       outputs.commit();
       System.err.println(metrics.summary());
       report(r, (System.nanoTime() - t0) * 1e-9);
-      return new Result(
-          r.dirty(),
-          r.psf(),
-          r.model(),
-          r.residual(),
-          r.restored(),
-          r.beam(),
-          r.gains(),
-          r.blockGains(),
-          r.components(),
-          r.loops(),
-          metrics,
-          new ArrayList<>(targets.values()));
+      return r;
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -448,16 +435,12 @@ public final class IcalJob {
           gains,
           components,
           stats,
-          metrics,
-          List.of());
+          metrics);
     }
 
     private LoopModel loopModel(double[] model, Map<VisKey, GainTable> gains) {
       LoopModel m = new LoopModel();
-      m.model =
-          sum(model) == 0 && peak(model) == 0
-              ? null
-              : new Image(geometry, model.clone(), null, "JY/PIXEL");
+      m.model = new Image(geometry, model.clone(), null, "JY/PIXEL");
       m.bright = bright.toArray(new SkyComponent[0]);
       List<VisKey> keys = BlockWork.sortedKeys(gains);
       m.gainKeys = keys.toArray(new VisKey[0]);

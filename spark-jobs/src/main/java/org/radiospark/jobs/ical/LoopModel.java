@@ -11,7 +11,7 @@ import org.radiospark.partitioners.VisKey;
  * Registered with Kryo (plain fields).
  */
 public final class LoopModel {
-  /** CLEAN model, Jy/pixel, or null before the first deconvolution. */
+  /** CLEAN model, Jy/pixel (all zero before the first deconvolution; the degrid then skips). */
   public Image model;
 
   /** Components predicted exactly (DFT). */
