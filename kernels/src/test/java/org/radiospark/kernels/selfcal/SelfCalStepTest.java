@@ -21,6 +21,7 @@ import org.radiospark.kernels.model.Stokes;
 import org.radiospark.kernels.model.VisibilityBlock;
 import org.radiospark.kernels.simulation.TruthFile;
 import org.radiospark.kernels.testing.DataSamples;
+import org.radiospark.kernels.testing.GainTruth;
 import org.radiospark.kernels.weighting.Weighting;
 
 /**
@@ -72,7 +73,7 @@ class SelfCalStepTest {
     for (int feed = 0; feed < 2; feed++) {
       int e = feed == 0 ? 0 : 6;
       // the solution has antenna 0's phase zero and a mean amplitude of 1: bring the truth there
-      double scale = meanAmplitude(t, e);
+      double scale = GainTruth.meanAmplitude(t);
       double ph0 =
           Math.atan2(t.jones()[8 * t.cell(0, 0, 0) + e + 1], t.jones()[8 * t.cell(0, 0, 0) + e]);
       for (int a = 0; a < nAnt; a++) {
@@ -84,7 +85,7 @@ class SelfCalStepTest {
         double di = g.jones()[gc + 1] - amp * Math.sin(ph);
         err2 += dr * dr + di * di;
         // Cramer-Rao bound of one complex gain with the others known: 2 sigma^2 / sum |M|^2
-        bound2 += 2 * NOISE * NOISE / sumModelPower(model, a, feed);
+        bound2 += 2 * NOISE * NOISE / GainTruth.modelPower(model, a, feed);
         n++;
       }
     }
@@ -108,28 +109,6 @@ class SelfCalStepTest {
         rmsImg < 1.2 * thermal && rmsImg > 0.8 * thermal,
         "residual rms " + rmsImg + " vs thermal " + thermal);
     assertNull(r.psf());
-  }
-
-  private static double meanAmplitude(GainTable t, int e) {
-    double s = 0;
-    for (int a = 0; a < t.nAnt(); a++) {
-      int c = 8 * t.cell(0, 0, a);
-      s +=
-          Math.hypot(t.jones()[c], t.jones()[c + 1])
-              + Math.hypot(t.jones()[c + 6], t.jones()[c + 7]);
-    }
-    return s / (2 * t.nAnt());
-  }
-
-  private static double sumModelPower(VisibilityBlock m, int ant, int pol) {
-    double s = 0;
-    for (int r = 0; r < m.nRows(); r++) {
-      if ((m.antenna1()[r] == ant) != (m.antenna2()[r] == ant)) {
-        int i = m.index(r, 0, pol);
-        s += m.vis()[2 * i] * m.vis()[2 * i] + m.vis()[2 * i + 1] * m.vis()[2 * i + 1];
-      }
-    }
-    return s;
   }
 
   @Test

@@ -26,6 +26,7 @@ import org.radiospark.kernels.model.SkyComponent;
 import org.radiospark.kernels.model.VisibilityBlock;
 import org.radiospark.kernels.selfcal.SelfCalStep;
 import org.radiospark.kernels.simulation.TruthFile;
+import org.radiospark.kernels.testing.GainTruth;
 import org.radiospark.kernels.testing.SourceFits;
 import org.radiospark.partitioners.VisKey;
 import scala.Tuple2;
@@ -145,7 +146,7 @@ class IcalJobIT {
   private static double[] amplitudeErrorAndNoiseLimit(
       IcalJob.Result r, TruthFile.Truth truth, VisibilityBlock all, IcalOptions o, double sigma) {
     GainTable t = truth.gains();
-    double scale = meanAmplitude(t);
+    double scale = GainTruth.meanAmplitude(t);
     ImagingParams ip = IcalSettings.imaging(o, 1);
     double err2 = 0;
     double bound2 = 0;
@@ -161,36 +162,12 @@ class IcalJobIT {
           double truthAmp = Math.hypot(t.jones()[tc], t.jones()[tc + 1]) / scale;
           double d = Math.hypot(g.jones()[gc], g.jones()[gc + 1]) / truthAmp - 1;
           err2 += d * d;
-          bound2 += sigma * sigma / modelPower(model, a, e == 0 ? 0 : 1);
+          bound2 += sigma * sigma / GainTruth.modelPower(model, a, e == 0 ? 0 : 1);
           n++;
         }
       }
     }
     return new double[] {Math.sqrt(err2 / n), Math.sqrt(bound2 / n)};
-  }
-
-  private static double meanAmplitude(GainTable t) {
-    double s = 0;
-    for (int a = 0; a < t.nAnt(); a++) {
-      int c = 8 * t.cell(0, 0, a);
-      s +=
-          Math.hypot(t.jones()[c], t.jones()[c + 1])
-              + Math.hypot(t.jones()[c + 6], t.jones()[c + 7]);
-    }
-    return s / (2 * t.nAnt());
-  }
-
-  private static double modelPower(VisibilityBlock m, int ant, int pol) {
-    double s = 0;
-    for (int r = 0; r < m.nRows(); r++) {
-      if ((m.antenna1()[r] == ant) != (m.antenna2()[r] == ant)) {
-        for (int c = 0; c < m.nChan(); c++) {
-          int i = m.index(r, c, pol);
-          s += m.vis()[2 * i] * m.vis()[2 * i] + m.vis()[2 * i + 1] * m.vis()[2 * i + 1];
-        }
-      }
-    }
-    return s;
   }
 
   /**
