@@ -126,6 +126,14 @@ public class IcalCommand implements Callable<Integer> {
           "Initial sky model (component CSV), predicted exactly; self-cal starts at once.")
   Path skymodel;
 
+  @Option(
+      names = "--compact-model",
+      paramLabel = "RADIUS_PX",
+      description =
+          "Predict each isolated cluster of CLEAN components within RADIUS_PX pixels as one point"
+              + " at its centroid (2.5; 0 = predict the pixels).")
+  double compactModel = 2.5;
+
   @Option(names = "-j", paramLabel = "THREADS", description = "Threads per task.")
   int threads = 0;
 
@@ -178,6 +186,9 @@ public class IcalCommand implements Callable<Integer> {
     require(epsilon > 0 && epsilon < 0.1, "-epsilon must be in (0, 0.1), not " + epsilon);
     require(refAnt >= 0, "--refant must be >= 0, not " + refAnt);
     require(threads >= 0, "-j must be >= 0, not " + threads);
+    require(
+        compactModel >= 0 && compactModel <= 100,
+        "--compact-model must be in [0, 100] pixels, not " + compactModel);
     return new IcalOptions(
         input.toString(),
         prefix,
@@ -205,6 +216,7 @@ public class IcalCommand implements Callable<Integer> {
         threads,
         refAnt,
         skymodel == null ? null : skymodel.toString(),
+        compactModel,
         overwrite);
   }
 

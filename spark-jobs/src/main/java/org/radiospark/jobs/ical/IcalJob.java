@@ -44,6 +44,7 @@ import org.radiospark.kernels.model.SkyComponent;
 import org.radiospark.kernels.model.Stokes;
 import org.radiospark.kernels.model.VisibilityBlock;
 import org.radiospark.kernels.selfcal.FacetLayout;
+import org.radiospark.kernels.selfcal.ModelCompaction;
 import org.radiospark.kernels.skymodel.ComponentCsv;
 import org.radiospark.partitioners.FacetPartitioner;
 import org.radiospark.partitioners.FrequencyPartitioner;
@@ -306,12 +307,15 @@ public final class IcalJob {
       Broadcast<double[]> facetPsf = null;
       double[] residual = null;
       long cleaned = 0;
+      double residualRms = Double.POSITIVE_INFINITY;
+      PredictModel predicted = null;
       boolean maskPhase = false;
       for (int loop = 0; loop <= opt.nmajor(); loop++) {
         long s0 = System.nanoTime();
         boolean finalPass = loop == opt.nmajor();
         boolean solves = !finalPass && IcalSettings.solves(opt, loop);
-        Broadcast<LoopModel> state = jsc.broadcast(loopModel(model, gains));
+        predicted = predictModel(model, residualRms);
+        Broadcast<LoopModel> state = jsc.broadcast(loopModel(predicted, gains));
         BlockWork.Context ctx = new BlockWork.Context(opt, loop, solves, nAnt, loop == 0, threads);
         JavaRDD<GridProducts> products =
             (partitioned()
@@ -404,6 +408,7 @@ public final class IcalJob {
                 jsc.sc().getPersistentRDDs().size(),
                 (System.nanoTime() - s0) * 1e-9);
         stats.add(ls);
+        residualRms = ls.residualRmsJy();
         LOG.info(
             "ical: {}{}{}: residual rms {} Jy/beam, peak {}, {} components (model {} Jy), {} s",
             finalPass ? "final residual pass" : "major loop",
@@ -421,9 +426,17 @@ public final class IcalJob {
       vis.unpersist(false);
       Image modelImage = new Image(geometry, model, null, "JY/PIXEL");
       Image residualImage = new Image(geometry, residual, beam, "JY/BEAM");
-      Image restored = withBright(Restorer.restore(modelImage, residualImage, beam), bright, beam);
-      List<SkyComponent> components = components(modelImage);
-      components.addAll(bright);
+      // restored as predicted: the pixels left in the image convolved with the beam, every point
+      // (sky model and merged clusters) at its exact position; the residual is what both left
+      Image restored =
+          withPoints(
+              Restorer.restore(
+                  new Image(geometry, predicted.image(), null, "JY/PIXEL"), residualImage, beam),
+              predicted.points(),
+              beam);
+      List<SkyComponent> components =
+          components(new Image(geometry, predicted.image(), null, "JY/PIXEL"));
+      components.addAll(predicted.points());
       return new Result(
           dirty,
           psf,
@@ -438,10 +451,35 @@ public final class IcalJob {
           metrics);
     }
 
-    private LoopModel loopModel(double[] model, Map<VisKey, GainTable> gains) {
+    /**
+     * What a loop predicts from the CLEAN model: the sky model's components, each isolated cluster
+     * of CLEAN components brighter than {@link IcalSettings#COMPACT_SEED_SIGMA} x the last residual
+     * rms as one point ({@link ModelCompaction}), and the rest of the pixels.
+     */
+    private PredictModel predictModel(double[] model, double residualRms) {
+      List<SkyComponent> points = new ArrayList<>(bright);
+      if (opt.compactRadiusPx() == 0 || !Double.isFinite(residualRms) || residualRms <= 0) {
+        return new PredictModel(model.clone(), points);
+      }
+      ModelCompaction.Compacted c =
+          ModelCompaction.compact(
+              model,
+              geometry.nx(),
+              geometry.ny(),
+              opt.compactRadiusPx(),
+              IcalSettings.COMPACT_SEED_SIGMA * residualRms,
+              IcalSettings.COMPACT_RING_FRACTION);
+      for (int k = 0; k < c.count(); k++) {
+        double[] radec = SinProjection.pixelToSky(geometry, c.x()[k], c.y()[k]);
+        points.add(SkyComponent.point(radec[0], radec[1], c.fluxJy()[k], geometry.freqHz(), 0));
+      }
+      return new PredictModel(c.remainder(), points);
+    }
+
+    private LoopModel loopModel(PredictModel predicted, Map<VisKey, GainTable> gains) {
       LoopModel m = new LoopModel();
-      m.model = new Image(geometry, model.clone(), null, "JY/PIXEL");
-      m.bright = bright.toArray(new SkyComponent[0]);
+      m.model = new Image(geometry, predicted.image(), null, "JY/PIXEL");
+      m.bright = predicted.points().toArray(new SkyComponent[0]);
       List<VisKey> keys = BlockWork.sortedKeys(gains);
       m.gainKeys = keys.toArray(new VisKey[0]);
       m.gains = keys.stream().map(gains::get).toArray(GainTable[]::new);
@@ -495,10 +533,18 @@ public final class IcalJob {
   }
 
   /**
-   * The restored image plus the DFT (sky model) components at their exact positions, Stokes I at
-   * the image frequency, each as the restoring beam (the residual has them subtracted).
+   * A loop's local sky model: CLEAN model pixels degridded, points predicted by DFT.
+   *
+   * @param image Jy/pixel
+   * @param points sky model components and merged clusters
    */
-  private static Image withBright(Image restored, List<SkyComponent> bright, Beam beam) {
+  private record PredictModel(double[] image, List<SkyComponent> points) {}
+
+  /**
+   * The restored image plus DFT components at their exact positions, Stokes I at the image
+   * frequency, each as the restoring beam (the residual has them subtracted).
+   */
+  private static Image withPoints(Image restored, List<SkyComponent> bright, Beam beam) {
     ImageGeometry g = restored.geometry();
     double[] x = new double[bright.size()];
     double[] y = new double[bright.size()];

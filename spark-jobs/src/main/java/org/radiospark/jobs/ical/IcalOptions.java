@@ -34,6 +34,9 @@ import java.io.Serializable;
  * @param threads threads per task; 0 = from Spark's configuration
  * @param refAnt reference antenna (0-based)
  * @param skymodel component CSV predicted by DFT as the initial (bright) sky model, or null
+ * @param compactRadiusPx radius, pixels, within which isolated clusters of CLEAN components are
+ *     predicted as one point at their centroid ({@link
+ *     org.radiospark.kernels.selfcal.ModelCompaction}); 0 = predict the pixels as they are
  * @param overwrite replace existing outputs
  */
 public record IcalOptions(
@@ -63,6 +66,7 @@ public record IcalOptions(
     int threads,
     int refAnt,
     String skymodel,
+    double compactRadiusPx,
     boolean overwrite)
     implements Serializable {
 

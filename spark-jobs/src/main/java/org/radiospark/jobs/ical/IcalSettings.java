@@ -18,6 +18,18 @@ public final class IcalSettings {
   private IcalSettings() {}
 
   /**
+   * Clusters of CLEAN components seed a merged point from this many residual sigma: well above the
+   * noise components the auto-threshold leaves, below every source worth calibrating on.
+   */
+  public static final double COMPACT_SEED_SIGMA = 10;
+
+  /**
+   * A cluster is isolated when the components around it (out to twice the radius) hold at most this
+   * fraction of its flux; extended emission fails and stays pixels.
+   */
+  public static final double COMPACT_RING_FRACTION = 0.25;
+
+  /**
    * Stokes I, natural weighting (partial images of frequency partitions add only then), the
    * requested accuracy: single precision down to 1e-5, double below.
    */

@@ -113,6 +113,7 @@ final class IcalData {
         1,
         0,
         null,
+        2.5,
         true);
   }
 
@@ -145,6 +146,7 @@ final class IcalData {
         o.threads(),
         o.refAnt(),
         csv.toString(),
+        o.compactRadiusPx(),
         o.overwrite());
   }
 

@@ -64,7 +64,7 @@ class IcalJobIT {
    */
   @Test
   void selfCalibrationRecoversGainsAndSky() throws Exception {
-    // a sky model of the 3 brightest sources (a catalogue) anchors positions and flux scale, as
+    // a sky model of the 3 brightest sources (a catalogue) anchors positions and phases, as
     // ARL's ICAL starts from a global sky model
     IcalOptions o =
         IcalData.withSkymodel(
@@ -82,7 +82,13 @@ class IcalJobIT {
 
     Image restored = r.restored();
     double freq = restored.geometry().freqHz();
+    // Self-calibration's flux convention (CASA's solnorm): amplitude solutions average 1, so the
+    // image has the flux scale of an array whose gains average 1. The simulated gains average
+    // m = 0.9957, so the image is m^2 times the true sky; a real array's flux calibration sets m.
+    double m = GainTruth.meanAmplitude(truth.gains());
+    double scale = m * m;
     List<double[]> fits = new ArrayList<>();
+    double worstRaw = 0;
     double meanDx = 0;
     double meanDy = 0;
     for (SkyComponent s : truth.components()) {
@@ -93,6 +99,7 @@ class IcalJobIT {
       double[] xy = SinProjection.skyToPixel(restored.geometry(), s.raRad(), s.decRad());
       double[] fit = SourceFits.fitPoint(restored, r.beam(), xy[0], xy[1]);
       fits.add(new double[] {flux, fit[0], fit[1] - xy[0], fit[2] - xy[1]});
+      worstRaw = Math.max(worstRaw, Math.abs(fit[0] / flux - 1));
       meanDx += fit[1] - xy[0];
       meanDy += fit[2] - xy[1];
     }
@@ -103,16 +110,18 @@ class IcalJobIT {
     double worstFlux = 0;
     double worstPos = 0;
     for (double[] f : fits) {
-      worstFlux = Math.max(worstFlux, Math.abs(f[1] / f[0] - 1));
+      worstFlux = Math.max(worstFlux, Math.abs(f[1] / (scale * f[0]) - 1));
       worstPos = Math.max(worstPos, Math.max(Math.abs(f[2]), Math.abs(f[3])));
     }
     double[] gain = amplitudeErrorAndNoiseLimit(r, truth, all, o, sigma);
     System.out.printf(
-        "ical acceptance 1: %d sources > 20 sigma, worst flux error %.2f%%, worst position"
-            + " error %.3f px, mean shift (%.3f, %.3f) px; residual rms %.3g = %.2f x thermal"
-            + " %.3g; gain amplitude error rms %.2e = %.1f x noise limit%n",
+        "ical acceptance 1: %d sources > 20 sigma, worst flux error %.2f%% (against the true sky"
+            + " unscaled: %.2f%%), worst position error %.3f px, mean shift (%.3f, %.3f) px;"
+            + " residual rms %.3g = %.2f x thermal %.3g; gain amplitude error rms %.2e = %.2f x"
+            + " noise limit%n",
         checked,
         100 * worstFlux,
+        100 * worstRaw,
         worstPos,
         meanDx,
         meanDy,
@@ -124,7 +133,7 @@ class IcalJobIT {
     assertTrue(worstFlux <= 0.01, "worst flux error " + worstFlux);
     assertTrue(worstPos <= 0.1, "worst position error " + worstPos + " px");
     assertTrue(residualRms <= 1.2 * thermal, "residual rms " + residualRms + " vs " + thermal);
-    assertTrue(gain[0] <= 2 * gain[1], "gain amplitude error " + gain[0] + " vs " + gain[1]);
+    assertTrue(gain[0] <= 1.25 * gain[1], "gain amplitude error " + gain[0] + " vs " + gain[1]);
 
     // the files: gains read back equal, image, components and metrics written
     GainTable back = GainTableFits.read(Path.of(o.prefix() + "-gains.fits"));
