@@ -140,6 +140,13 @@ public class IcalCommand implements Callable<Integer> {
   @Option(names = "--master", paramLabel = "URL", description = "Spark master (local[*]).")
   String master;
 
+  @Option(
+      names = "--resume",
+      description =
+          "Start from the last completed major loop in PREFIX-checkpoint/ (same options and"
+              + " input; --nmajor may grow) and replace the outputs.")
+  boolean resume;
+
   @Option(names = "--overwrite", description = "Replace existing output files.")
   boolean overwrite;
 
@@ -217,6 +224,7 @@ public class IcalCommand implements Callable<Integer> {
         refAnt,
         skymodel == null ? null : skymodel.toString(),
         compactModel,
+        resume,
         overwrite);
   }
 

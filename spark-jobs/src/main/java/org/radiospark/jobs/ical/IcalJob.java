@@ -147,7 +147,7 @@ public final class IcalJob {
   public static Result run(IcalOptions opt, Supplier<SparkSession> spark) {
     long t0 = System.nanoTime();
     Map<String, Path> targets = outputNames(opt.prefix());
-    try (OutputSet outputs = new OutputSet(opt.overwrite())) {
+    try (OutputSet outputs = new OutputSet(opt.overwrite() || opt.resume())) {
       Map<String, Path> staged = new LinkedHashMap<>();
       targets.forEach((k, v) -> staged.put(k, outputs.stage(v)));
       UvfitsData data = UvfitsReader.read(Path.of(opt.input()));
@@ -182,17 +182,37 @@ public final class IcalJob {
           opt.strategy(),
           threads);
 
+      IcalCheckpoint checkpoint = new IcalCheckpoint(opt, jsc.getConf());
+      IcalCheckpoint.State resumed = opt.resume() ? checkpoint.load() : null;
+      if (opt.resume()) {
+        LOG.info(
+            resumed == null
+                ? "ical: --resume: no checkpoint in {}; starting from the first loop"
+                : "ical: --resume: continuing from {} at major loop "
+                    + (resumed.nextLoop + 1)
+                    + "/"
+                    + opt.nmajor(),
+            IcalCheckpoint.directory(opt.prefix()));
+      }
+      if (resumed != null && resumed.nextLoop > opt.nmajor()) {
+        throw new BadOptionException(
+            "--resume: the checkpoint has "
+                + resumed.nextLoop
+                + " major loops done, more than --nmajor "
+                + opt.nmajor());
+      }
       Loops loops =
           new Loops(opt, jsc, metrics, layout, geometry, nAnt, threads, bright, freqBlocks, split);
       Result r;
       try {
-        r = loops.run();
+        r = loops.run(checkpoint, resumed);
       } finally {
         metrics.close();
       }
       outputs.createDirectories();
       write(staged, r, data, opt, metrics, split, freqBlocks);
       outputs.commit();
+      checkpoint.delete();
       System.err.println(metrics.summary());
       report(r, (System.nanoTime() - t0) * 1e-9);
       return r;
@@ -295,7 +315,10 @@ public final class IcalJob {
       LOG.info("ical: {} blocks loaded{}", n, partitioned() ? " and partitioned by frequency" : "");
     }
 
-    Result run() {
+    /**
+     * The loops from the first, or from where {@code resumed} left off; a checkpoint after each.
+     */
+    Result run(IcalCheckpoint checkpoint, IcalCheckpoint.State resumed) {
       load();
       int n = geometry.nx() * geometry.ny();
       double[] model = new double[n];
@@ -310,7 +333,21 @@ public final class IcalJob {
       double residualRms = Double.POSITIVE_INFINITY;
       PredictModel predicted = null;
       boolean maskPhase = false;
-      for (int loop = 0; loop <= opt.nmajor(); loop++) {
+      int first = 0;
+      if (resumed != null) {
+        first = resumed.nextLoop;
+        model = resumed.model;
+        gains.putAll(resumed.gainMap());
+        stats.addAll(resumed.stats);
+        cleaned = resumed.cleaned;
+        residualRms = resumed.residualRmsJy;
+        maskPhase = resumed.maskPhase;
+        psf = new Image(geometry, resumed.psf, null, "JY/BEAM");
+        beam = BeamFitter.fit(psf);
+        facetPsf = jsc.broadcast(resumed.psf);
+        dirty = new Image(geometry, resumed.dirty, beam, "JY/BEAM");
+      }
+      for (int loop = first; loop <= opt.nmajor(); loop++) {
         long s0 = System.nanoTime();
         boolean finalPass = loop == opt.nmajor();
         boolean solves = !finalPass && IcalSettings.solves(opt, loop);
@@ -409,6 +446,21 @@ public final class IcalJob {
                 (System.nanoTime() - s0) * 1e-9);
         stats.add(ls);
         residualRms = ls.residualRmsJy();
+        if (!finalPass) {
+          IcalCheckpoint.State st = new IcalCheckpoint.State();
+          st.nextLoop = loop + 1;
+          st.cleaned = cleaned;
+          st.maskPhase = maskPhase;
+          st.residualRmsJy = residualRms;
+          st.model = model;
+          st.psf = psf.pixels();
+          st.dirty = dirty.pixels();
+          List<VisKey> keys = BlockWork.sortedKeys(gains);
+          st.gainKeys = keys.toArray(new VisKey[0]);
+          st.gains = keys.stream().map(gains::get).toArray(GainTable[]::new);
+          st.stats = stats;
+          checkpoint.save(st);
+        }
         LOG.info(
             "ical: {}{}{}: residual rms {} Jy/beam, peak {}, {} components (model {} Jy), {} s",
             finalPass ? "final residual pass" : "major loop",

@@ -37,6 +37,8 @@ import java.io.Serializable;
  * @param compactRadiusPx radius, pixels, within which isolated clusters of CLEAN components are
  *     predicted as one point at their centroid ({@link
  *     org.radiospark.kernels.selfcal.ModelCompaction}); 0 = predict the pixels as they are
+ * @param resume start from the last completed major loop of {@code PREFIX-checkpoint/} (when there
+ *     is one) and replace the outputs
  * @param overwrite replace existing outputs
  */
 public record IcalOptions(
@@ -67,6 +69,7 @@ public record IcalOptions(
     int refAnt,
     String skymodel,
     double compactRadiusPx,
+    boolean resume,
     boolean overwrite)
     implements Serializable {
 

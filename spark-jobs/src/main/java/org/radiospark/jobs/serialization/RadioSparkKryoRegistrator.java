@@ -37,6 +37,7 @@ public final class RadioSparkKryoRegistrator implements KryoRegistrator {
     kryo.register(org.radiospark.jobs.ical.FacetPartial.class);
     kryo.register(org.radiospark.jobs.ical.FacetResult.class);
     kryo.register(org.radiospark.jobs.ical.LoopModel.class);
+    kryo.register(org.radiospark.jobs.ical.IcalCheckpoint.State.class);
     kryo.register(org.radiospark.partitioners.VisKey[].class);
     kryo.register(GainTable[].class);
 

@@ -114,40 +114,34 @@ final class IcalData {
         0,
         null,
         2.5,
+        false,
         true);
   }
 
   /** {@code o} with {@code csv} as its sky model. */
   static IcalOptions withSkymodel(IcalOptions o, Path csv) {
-    return new IcalOptions(
-        o.input(),
-        o.prefix(),
-        o.nx(),
-        o.ny(),
-        o.cellRad(),
-        o.nmajor(),
-        o.nselfcal(),
-        o.facetsX(),
-        o.facetsY(),
-        o.freqPartitions(),
-        o.freqBlocks(),
-        o.solintSec(),
-        o.calType(),
-        o.strategy(),
-        o.niter(),
-        o.gain(),
-        o.mgain(),
-        o.autoThreshold(),
-        o.autoMask(),
-        o.thresholdJy(),
-        o.multiscale(),
-        o.epsilon(),
-        o.wCorrection(),
-        o.threads(),
-        o.refAnt(),
-        csv.toString(),
-        o.compactRadiusPx(),
-        o.overwrite());
+    return with(o, "skymodel", csv.toString());
+  }
+
+  /** {@code o} with the record component {@code name} set to {@code value}. */
+  static IcalOptions with(IcalOptions o, String name, Object value) {
+    try {
+      java.lang.reflect.RecordComponent[] rc = IcalOptions.class.getRecordComponents();
+      Object[] args = new Object[rc.length];
+      Class<?>[] types = new Class<?>[rc.length];
+      boolean found = false;
+      for (int i = 0; i < rc.length; i++) {
+        types[i] = rc[i].getType();
+        found |= rc[i].getName().equals(name);
+        args[i] = rc[i].getName().equals(name) ? value : rc[i].getAccessor().invoke(o);
+      }
+      if (!found) {
+        throw new IllegalArgumentException("IcalOptions has no " + name);
+      }
+      return IcalOptions.class.getDeclaredConstructor(types).newInstance(args);
+    } catch (ReflectiveOperationException e) {
+      throw new IllegalStateException(e);
+    }
   }
 
   /** The {@code n} brightest components of the sample's sky written as a component CSV. */
