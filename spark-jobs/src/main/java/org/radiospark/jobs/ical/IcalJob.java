@@ -221,6 +221,15 @@ public final class IcalJob {
     }
   }
 
+  /** {@code 1h02m03s}, {@code 4m05s} or {@code 6s}. */
+  static String duration(double seconds) {
+    long s = Math.round(seconds);
+    if (s >= 3600) {
+      return String.format(Locale.ROOT, "%dh%02dm%02ds", s / 3600, s / 60 % 60, s % 60);
+    }
+    return s >= 60 ? String.format(Locale.ROOT, "%dm%02ds", s / 60, s % 60) : s + "s";
+  }
+
   /** Frequency blocks: the option, or min(channels, max(8, partitions)). */
   static int freqBlocks(IcalOptions opt, int nChan) {
     int b =
@@ -347,6 +356,7 @@ public final class IcalJob {
         facetPsf = jsc.broadcast(resumed.psf);
         dirty = new Image(geometry, resumed.dirty, beam, "JY/BEAM");
       }
+      long loopsStart = System.nanoTime();
       for (int loop = first; loop <= opt.nmajor(); loop++) {
         long s0 = System.nanoTime();
         boolean finalPass = loop == opt.nmajor();
@@ -461,8 +471,11 @@ public final class IcalJob {
           st.stats = stats;
           checkpoint.save(st);
         }
+        double elapsed = (System.nanoTime() - loopsStart) * 1e-9;
+        int toRun = opt.nmajor() - loop; // loops still to run, the final pass included
         LOG.info(
-            "ical: {}{}{}: residual rms {} Jy/beam, peak {}, {} components (model {} Jy), {} s",
+            "ical: {}{}{}: residual rms {} Jy/beam, peak {}, {} components (model {} Jy), {} s;"
+                + " elapsed {}, ETA {}",
             finalPass ? "final residual pass" : "major loop",
             finalPass ? "" : " " + (loop + 1) + "/" + opt.nmajor(),
             solves ? " (self-cal)" : "",
@@ -470,7 +483,9 @@ public final class IcalJob {
             fmt(ls.residualPeakJy()),
             iterations,
             fmt(ls.modelFluxJy()),
-            String.format(Locale.ROOT, "%.1f", ls.seconds()));
+            String.format(Locale.ROOT, "%.1f", ls.seconds()),
+            duration(elapsed),
+            duration(elapsed / (loop - first + 1) * toRun));
       }
       if (facetPsf != null) {
         facetPsf.destroy();
