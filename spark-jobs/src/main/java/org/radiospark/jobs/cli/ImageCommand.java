@@ -161,6 +161,18 @@ public final class ImageCommand implements Callable<Integer> {
     return ExitCodes.OK;
   }
 
+  /**
+   * The options {@code radiospark image ARGS} would run with (for pipelines that image as one of
+   * their steps, such as {@code gleamx}).
+   *
+   * @throws picocli.CommandLine.ParameterException for arguments {@code image} does not accept
+   */
+  public static ImageOptions parseOptions(String... args) {
+    ImageCommand c = new ImageCommand();
+    new picocli.CommandLine(c).parseArgs(args);
+    return c.toOptions();
+  }
+
   ImageOptions toOptions() {
     String mode = weight.get(0).toLowerCase(java.util.Locale.ROOT);
     double robust = 0;

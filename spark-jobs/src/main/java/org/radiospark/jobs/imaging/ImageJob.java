@@ -75,7 +75,9 @@ public final class ImageJob {
   /**
    * Images {@code opt.input()} and writes the products.
    *
-   * @param spark supplies the session once the input has been read
+   * @param spark supplies the session once the input has been read; null to image the channel
+   *     groups one after the other in this JVM (inside a task that owns a whole snapshot, as {@code
+   *     gleamx} runs it), with {@code -j} threads or all cores
    * @return the files written
    */
   public static List<Path> run(ImageOptions opt, Supplier<SparkSession> spark) {
@@ -93,9 +95,14 @@ public final class ImageJob {
         throw new BadOptionException(
             "-channels-out " + k + " exceeds the " + block.nChan() + " channels of " + opt.input());
       }
-      JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.get().sparkContext());
+      JavaSparkContext jsc =
+          spark == null ? null : JavaSparkContext.fromSparkContext(spark.get().sparkContext());
       int threads =
-          opt.threads() > 0 ? opt.threads() : SparkSessions.threadsPerTask(jsc.getConf(), k);
+          opt.threads() > 0
+              ? opt.threads()
+              : jsc == null
+                  ? Runtime.getRuntime().availableProcessors()
+                  : SparkSessions.threadsPerTask(jsc.getConf(), k);
       LOG.info(
           "image: {} rows x {} channels x {} pols from {}; {} channel group(s), {} thread(s) per task",
           block.nRows(),
@@ -111,11 +118,17 @@ public final class ImageJob {
         int c1 = FrequencyPartitioner.firstChannel(g + 1, block.nChan(), k);
         groups.add(new Tuple2<>(g, k == 1 ? block : block.selectChannels(c0, c1)));
       }
-      List<ImageGroupResult> results =
-          new ArrayList<>(
-              jsc.parallelizePairs(groups, k)
-                  .map(t -> imageGroup(t._1(), t._2(), opt, threads))
-                  .collect());
+      List<ImageGroupResult> results = new ArrayList<>();
+      if (jsc == null) {
+        for (Tuple2<Integer, VisibilityBlock> t : groups) {
+          results.add(imageGroup(t._1(), t._2(), opt, threads));
+        }
+      } else {
+        results.addAll(
+            jsc.parallelizePairs(groups, k)
+                .map(t -> imageGroup(t._1(), t._2(), opt, threads))
+                .collect());
+      }
       results.sort((a, b) -> Integer.compare(a.group, b.group));
 
       outputs.createDirectories();

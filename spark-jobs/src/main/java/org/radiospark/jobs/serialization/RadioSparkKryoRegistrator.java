@@ -38,6 +38,9 @@ public final class RadioSparkKryoRegistrator implements KryoRegistrator {
     kryo.register(org.radiospark.jobs.ical.FacetResult.class);
     kryo.register(org.radiospark.jobs.ical.LoopModel.class);
     kryo.register(org.radiospark.jobs.ical.IcalCheckpoint.State.class);
+    kryo.register(org.radiospark.jobs.gleamx.SnapshotRow.class);
+    kryo.register(org.radiospark.jobs.gleamx.SnapshotResult.class);
+    kryo.register(String[].class);
     kryo.register(org.radiospark.partitioners.VisKey[].class);
     kryo.register(GainTable[].class);
 

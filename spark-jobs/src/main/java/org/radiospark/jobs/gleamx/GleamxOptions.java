@@ -1,0 +1,40 @@
+package org.radiospark.jobs.gleamx;
+
+import java.io.Serializable;
+import java.util.List;
+
+/**
+ * Everything {@code radiospark gleamx} needs. Serializable: it travels to the tasks in the closure.
+ *
+ * @param snapshots the snapshot table ({@link SnapshotList})
+ * @param outDir one folder per snapshot is made in here, plus {@code gleamx-summary.json}
+ * @param preprocessArgs extra arguments of the {@code preprocess} step (raw snapshots only)
+ * @param flagArgs extra arguments of the {@code flag} step
+ * @param imageArgs arguments of the {@code image} step (size, scale, weighting, CLEAN)
+ * @param attempts tries per snapshot before it is reported as failed
+ * @param resume skip snapshots whose folder is complete
+ * @param overwrite replace snapshot folders that exist
+ */
+public record GleamxOptions(
+    String snapshots,
+    String outDir,
+    List<String> preprocessArgs,
+    List<String> flagArgs,
+    List<String> imageArgs,
+    int attempts,
+    boolean resume,
+    boolean overwrite)
+    implements Serializable {
+
+  /** The summary file of a finished snapshot folder; its presence marks the folder complete. */
+  public static final String SUMMARY = "summary.json";
+
+  public GleamxOptions {
+    preprocessArgs = List.copyOf(preprocessArgs);
+    flagArgs = List.copyOf(flagArgs);
+    imageArgs = List.copyOf(imageArgs);
+    if (attempts < 1) {
+      throw new IllegalArgumentException("attempts must be at least 1: " + attempts);
+    }
+  }
+}

@@ -1,0 +1,135 @@
+package org.radiospark.jobs.gleamx;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.apache.spark.sql.SparkSession;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.radiospark.jobs.cli.RadioSparkCli.BadOptionException;
+import org.radiospark.jobs.config.SparkSessions;
+import org.radiospark.kernels.io.FitsImageReader;
+import org.radiospark.kernels.testing.DataSamples;
+
+/**
+ * Issue 4's {@code gleamx} driver on local Spark: one snapshot per task, each into its own folder
+ * atomically; a broken snapshot is retried and reported while the others finish; {@code --resume}
+ * skips complete snapshots (issue 8).
+ */
+class GleamxJobIT {
+  private static SparkSession spark;
+  @TempDir static Path dir;
+
+  @BeforeAll
+  static void start() {
+    spark = SparkSessions.session("gleamx-it", "local[2]");
+  }
+
+  @AfterAll
+  static void stop() {
+    if (spark != null) {
+      spark.stop();
+    }
+  }
+
+  private static GleamxOptions options(Path csv, Path out, boolean resume) {
+    return new GleamxOptions(
+        csv.toString(),
+        out.toString(),
+        List.of(),
+        List.of(),
+        List.of(
+            "-size",
+            "256",
+            "256",
+            "-scale",
+            "4amin",
+            "-weight",
+            "briggs",
+            "0.5",
+            "-niter",
+            "300",
+            "-mgain",
+            "0.85",
+            "-auto-threshold",
+            "3"),
+        2,
+        resume,
+        false);
+  }
+
+  @Test
+  void snapshotsRunApartAndABrokenOneFailsAlone() throws Exception {
+    Path sample = DataSamples.path("mwa-phase2-snapshot.uvfits");
+    Path garbage = Files.write(dir.resolve("broken.uvfits"), new byte[5000]);
+    Path csv =
+        Files.writeString(
+            dir.resolve("snapshots.csv"),
+            "obsid,uvfits\nsnapA,"
+                + sample
+                + "\nbroken,"
+                + garbage.getFileName()
+                + "\nsnapB,"
+                + sample
+                + "\n");
+    Path out = dir.resolve("out");
+
+    Map<String, SnapshotResult> r = byObsid(GleamxJob.run(options(csv, out, false), () -> spark));
+    assertEquals(SnapshotResult.OK, r.get("snapA").status, r.get("snapA").error);
+    assertEquals(SnapshotResult.OK, r.get("snapB").status, r.get("snapB").error);
+    assertEquals(1, r.get("snapA").attempts);
+    assertEquals(SnapshotResult.FAILED, r.get("broken").status);
+    assertEquals(2, r.get("broken").attempts, "retried");
+    assertTrue(r.get("broken").error.startsWith("flag (exit 2)"), r.get("broken").error);
+    System.out.printf(
+        "gleamx: snapA %s in %.1f s (steps %s), image rms %.3g Jy/beam, peak %.3g; broken: %s%n",
+        r.get("snapA").status,
+        r.get("snapA").seconds,
+        String.join(",", r.get("snapA").steps),
+        r.get("snapA").imageRmsJy,
+        r.get("snapA").imagePeakJy,
+        r.get("broken").error);
+
+    // complete folders only, nothing half-written
+    for (String id : List.of("snapA", "snapB")) {
+      assertTrue(Files.exists(out.resolve(id).resolve(id + "-image.fits")));
+      assertTrue(SnapshotPipeline.complete(out.resolve(id)));
+    }
+    assertFalse(Files.exists(out.resolve("broken")));
+    try (Stream<Path> s = Files.list(out)) {
+      assertEquals(
+          List.of("gleamx-summary.json", "snapA", "snapB"),
+          s.map(p -> p.getFileName().toString()).sorted().toList());
+    }
+    assertTrue(Files.readString(out.resolve(GleamxJob.RUN_SUMMARY)).contains("\"broken\""));
+    // the same input gives the same image wherever its task ran
+    assertArrayEquals(
+        FitsImageReader.readImage(out.resolve("snapA/snapA-image.fits")).pixels(),
+        FitsImageReader.readImage(out.resolve("snapB/snapB-image.fits")).pixels());
+
+    // again: existing folders are not silently redone; --resume skips the complete ones
+    assertThrows(
+        BadOptionException.class, () -> GleamxJob.run(options(csv, out, false), () -> spark));
+    Map<String, SnapshotResult> again =
+        byObsid(GleamxJob.run(options(csv, out, true), () -> spark));
+    assertEquals(SnapshotResult.SKIPPED, again.get("snapA").status);
+    assertEquals(SnapshotResult.SKIPPED, again.get("snapB").status);
+    assertEquals(SnapshotResult.FAILED, again.get("broken").status);
+  }
+
+  private static Map<String, SnapshotResult> byObsid(List<SnapshotResult> all) {
+    return all.stream().collect(Collectors.toMap(s -> s.obsid, Function.identity()));
+  }
+}
