@@ -26,6 +26,7 @@ import picocli.CommandLine.Command;
       PulsarCommand.class,
       FlagCommand.class,
       GleamxCommand.class,
+      ImportCommand.class,
       BenchCommand.class
     })
 public final class RadioSparkCli implements Runnable {

@@ -101,4 +101,18 @@ public final class OutputSet implements AutoCloseable {
       }
     }
   }
+
+  /** Deletes a file or folder tree (nothing when absent). */
+  public static void deleteTree(Path p) {
+    if (!Files.exists(p)) {
+      return;
+    }
+    try (java.util.stream.Stream<Path> s = Files.walk(p)) {
+      for (Path q : s.sorted(java.util.Comparator.reverseOrder()).toList()) {
+        Files.delete(q);
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot delete " + p, e);
+    }
+  }
 }

@@ -13,11 +13,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Stream;
 import org.radiospark.jobs.cli.ImageCommand;
 import org.radiospark.jobs.cli.RadioSparkCli;
+import org.radiospark.jobs.config.OutputSet;
 import org.radiospark.jobs.imaging.ImageJob;
 import org.radiospark.kernels.deconvolution.RobustNoise;
 import org.radiospark.kernels.io.FitsImageReader;
@@ -66,7 +66,7 @@ public final class SnapshotPipeline {
       r.attempts = attempt;
       Path stage = out.resolve("." + row.obsid + ".partial-" + attempt);
       try {
-        deleteTree(stage);
+        OutputSet.deleteTree(stage);
         Files.createDirectories(stage);
         steps(row, opt, threads, stage, r);
         r.status = SnapshotResult.OK;
@@ -74,7 +74,7 @@ public final class SnapshotPipeline {
         r.seconds = (System.nanoTime() - t0) * 1e-9;
         writeSummary(stage.resolve(GleamxOptions.SUMMARY), r);
         Path target = out.resolve(row.obsid);
-        deleteTree(target);
+        OutputSet.deleteTree(target);
         Files.move(stage, target, StandardCopyOption.ATOMIC_MOVE);
         LOG.info("gleamx: {} done in {} attempt(s), {} s", row.obsid, attempt, (int) r.seconds);
         return r;
@@ -83,7 +83,7 @@ public final class SnapshotPipeline {
         LOG.warn(
             "gleamx: {} attempt {}/{} failed: {}", row.obsid, attempt, opt.attempts(), r.error);
         try {
-          deleteTree(stage);
+          OutputSet.deleteTree(stage);
         } catch (UncheckedIOException ignored) {
           // the next attempt uses its own folder
         }
@@ -196,19 +196,6 @@ public final class SnapshotPipeline {
           && SnapshotResult.OK.equals(JSON.readTree(summary.toFile()).path("status").asText());
     } catch (IOException e) {
       return false;
-    }
-  }
-
-  static void deleteTree(Path p) {
-    if (!Files.exists(p)) {
-      return;
-    }
-    try (Stream<Path> s = Files.walk(p)) {
-      for (Path q : s.sorted(Comparator.reverseOrder()).toList()) {
-        Files.delete(q);
-      }
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot delete " + p, e);
     }
   }
 

@@ -28,6 +28,7 @@ import org.radiospark.jobs.config.OutputSet;
 import org.radiospark.jobs.config.SparkSessions;
 import org.radiospark.jobs.imaging.ImageJob;
 import org.radiospark.jobs.metrics.PipelineMetricsListener;
+import org.radiospark.jobs.sql.VisibilityInput;
 import org.radiospark.kernels.coords.SinProjection;
 import org.radiospark.kernels.deconvolution.BeamFitter;
 import org.radiospark.kernels.deconvolution.Restorer;
@@ -35,7 +36,7 @@ import org.radiospark.kernels.deconvolution.RobustNoise;
 import org.radiospark.kernels.io.FitsImageOptions;
 import org.radiospark.kernels.io.GainTableFits;
 import org.radiospark.kernels.io.UvfitsData;
-import org.radiospark.kernels.io.UvfitsReader;
+import org.radiospark.kernels.io.UvfitsReadOptions;
 import org.radiospark.kernels.model.Beam;
 import org.radiospark.kernels.model.GainTable;
 import org.radiospark.kernels.model.Image;
@@ -150,7 +151,7 @@ public final class IcalJob {
     try (OutputSet outputs = new OutputSet(opt.overwrite() || opt.resume())) {
       Map<String, Path> staged = new LinkedHashMap<>();
       targets.forEach((k, v) -> staged.put(k, outputs.stage(v)));
-      UvfitsData data = UvfitsReader.read(Path.of(opt.input()));
+      UvfitsData data = VisibilityInput.read(opt.input(), UvfitsReadOptions.defaults(), spark);
       List<SkyComponent> bright =
           opt.skymodel() == null ? List.of() : ComponentCsv.read(Path.of(opt.skymodel()));
       VisibilityBlock all = data.block();

@@ -15,6 +15,7 @@ import org.radiospark.jobs.cli.RadioSparkCli.BadOptionException;
 import org.radiospark.jobs.config.ImageOptions;
 import org.radiospark.jobs.config.OutputSet;
 import org.radiospark.jobs.config.SparkSessions;
+import org.radiospark.jobs.sql.VisibilityInput;
 import org.radiospark.kernels.deconvolution.BeamFitter;
 import org.radiospark.kernels.deconvolution.CleanParameters;
 import org.radiospark.kernels.deconvolution.MultiScaleParameters;
@@ -28,7 +29,6 @@ import org.radiospark.kernels.io.PngOptions;
 import org.radiospark.kernels.io.PngQuickLook;
 import org.radiospark.kernels.io.UvfitsData;
 import org.radiospark.kernels.io.UvfitsReadOptions;
-import org.radiospark.kernels.io.UvfitsReader;
 import org.radiospark.kernels.model.Beam;
 import org.radiospark.kernels.model.Image;
 import org.radiospark.kernels.model.VisibilityBlock;
@@ -89,7 +89,7 @@ public final class ImageJob {
       for (Map.Entry<String, Path> e : targets.entrySet()) {
         staged.put(e.getKey(), outputs.stage(e.getValue()));
       }
-      UvfitsData data = read(opt);
+      UvfitsData data = read(opt, spark);
       VisibilityBlock block = data.block();
       if (k > block.nChan()) {
         throw new BadOptionException(
@@ -161,9 +161,10 @@ public final class ImageJob {
     }
   }
 
-  private static UvfitsData read(ImageOptions opt) throws IOException {
-    return UvfitsReader.read(
-        Path.of(opt.input()), UvfitsReadOptions.defaults().withIgnoreFlags(opt.ignoreFlags()));
+  private static UvfitsData read(ImageOptions opt, Supplier<SparkSession> spark)
+      throws IOException {
+    return VisibilityInput.read(
+        opt.input(), UvfitsReadOptions.defaults().withIgnoreFlags(opt.ignoreFlags()), spark);
   }
 
   /**

@@ -55,5 +55,50 @@ public final class RadioSparkKryoRegistrator implements KryoRegistrator {
     kryo.register(Object[].class);
     kryo.register(scala.Tuple2.class);
     kryo.register(scala.Tuple2[].class);
+    kryo.register(byte[].class);
+    kryo.register(byte[][].class);
+
+    // Spark SQL: what DataFrame writes (Parquet tables and outputs) ship between driver and tasks
+    for (String name : SPARK_SQL) {
+      try {
+        kryo.register(Class.forName(name, false, getClass().getClassLoader()));
+      } catch (ClassNotFoundException e) {
+        throw new IllegalStateException("Spark SQL class missing from the classpath: " + name, e);
+      }
+    }
   }
+
+  /** Spark SQL classes by name (several are Scala objects or internal). */
+  private static final String[] SPARK_SQL = {
+    "org.apache.spark.sql.types.ArrayType",
+    "org.apache.spark.sql.types.BooleanType$",
+    "org.apache.spark.sql.types.DoubleType$",
+    "org.apache.spark.sql.types.FloatType$",
+    "org.apache.spark.sql.types.IntegerType$",
+    "org.apache.spark.sql.types.LongType$",
+    "org.apache.spark.sql.types.Metadata",
+    "org.apache.spark.sql.types.StringType$",
+    "org.apache.spark.sql.types.StructField",
+    "[Lorg.apache.spark.sql.types.StructField;",
+    "org.apache.spark.sql.types.StructType",
+    "org.apache.spark.sql.catalyst.InternalRow",
+    "[Lorg.apache.spark.sql.catalyst.InternalRow;",
+    "org.apache.spark.sql.catalyst.expressions.GenericInternalRow",
+    "org.apache.spark.sql.catalyst.expressions.GenericRow",
+    "org.apache.spark.sql.catalyst.expressions.GenericRowWithSchema",
+    "org.apache.spark.sql.catalyst.expressions.UnsafeRow",
+    "org.apache.spark.sql.execution.datasources.BasicWriteTaskStats",
+    "org.apache.spark.sql.execution.datasources.ExecutedWriteSummary",
+    "org.apache.spark.sql.execution.datasources.WriteTaskResult",
+    "org.apache.spark.internal.io.FileCommitProtocol$TaskCommitMessage",
+    "org.apache.spark.unsafe.types.UTF8String",
+    "org.apache.spark.util.io.ChunkedByteBuffer",
+    "[Lorg.apache.spark.util.io.ChunkedByteBuffer;",
+    "scala.collection.immutable.Map$EmptyMap$",
+    "scala.collection.immutable.Set$EmptySet$",
+    "scala.collection.immutable.ArraySeq$ofRef",
+    "scala.collection.mutable.ArraySeq$ofRef",
+    "scala.collection.immutable.Nil$",
+    "scala.collection.immutable.$colon$colon",
+  };
 }
