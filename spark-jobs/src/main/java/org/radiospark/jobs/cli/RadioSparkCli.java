@@ -25,6 +25,8 @@ import picocli.CommandLine.Command;
       PreprocessCommand.class,
       PulsarCommand.class,
       FlagCommand.class,
+      PostimageCommand.class,
+      RescaleCommand.class,
       BenchCommand.class
     })
 public final class RadioSparkCli implements Runnable {
