@@ -36,7 +36,7 @@ import org.radiospark.kernels.sourcefinding.SourceComponent;
  * gradient goes through {@code postimage} and then {@code rescale}.
  */
 class PostimageCommandTest {
-  private static final int N = 384;
+  private static final int N = 320;
   private static final double BMAJ = 5;
   private static final double BMIN = 4;
 
@@ -63,7 +63,7 @@ class PostimageCommandTest {
     truth = new ArrayList<>();
     List<double[]> placed = new ArrayList<>();
     StringBuilder csv = new StringBuilder("name,ra_deg,dec_deg,flux_jy\n");
-    while (truth.size() < 60) {
+    while (truth.size() < 45) {
       double x = 12 + (N - 24) * r.nextDouble();
       double y = 12 + (N - 24) * r.nextDouble();
       if (placed.stream().anyMatch(t -> Math.hypot(t[0] - x, t[1] - y) < 5 * BMAJ)) {
@@ -134,7 +134,7 @@ class PostimageCommandTest {
     System.out.printf(
         "postimage CLI: rms offset %.2f\" -> %.2f\", mean flux ratio %.4f (n=%d)%n",
         rawOffset, fixedOffset, ratio, after.size());
-    assertTrue(after.size() >= 57, "matched " + after.size());
+    assertTrue(after.size() >= 43, "matched " + after.size());
     assertTrue(fixedOffset < 0.1 * rawOffset, "offsets below 10% of the injected");
     assertEquals(1.0, ratio, 0.02, "flux ratios within 2% of 1");
 
@@ -158,7 +158,7 @@ class PostimageCommandTest {
     System.out.print(r.out());
     JsonNode json = new ObjectMapper().readTree(Path.of(rp + "-rescale.json").toFile());
     assertEquals(1.0, json.get("flux_ratio").get("mean").asDouble(), 0.02);
-    assertTrue(json.get("matches_used").asInt() >= 50);
+    assertTrue(json.get("matches_used").asInt() >= 40);
     for (String q : new String[] {"dra", "ddec", "ratio"}) {
       for (String a : new String[] {"ra", "dec"}) {
         BufferedImage png = ImageIO.read(Path.of(rp + "-" + q + "-" + a + ".png").toFile());
