@@ -79,7 +79,7 @@ public final class BackgroundRms {
             buf[n++] = subtract == null ? pix[row + x] : pix[row + x] - subtract[row + x];
           }
         }
-        ClippedStatistics s = ClippedStatistics.of(buf, n, p.clipSigma(), p.maxIter());
+        ClippedStatistics s = ClippedStatistics.meanAndStd(buf, n, p.clipSigma(), p.maxIter());
         out[j * gx.length + i] = wantStd ? s.std() : s.mean();
       }
     }

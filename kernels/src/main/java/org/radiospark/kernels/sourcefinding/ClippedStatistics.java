@@ -9,7 +9,7 @@ import java.util.Arrays;
  *
  * @param mean clipped mean
  * @param std clipped (population) standard deviation
- * @param median median of the retained values
+ * @param median median of the retained values (NaN from {@link #meanAndStd}, which skips the sort)
  * @param count number of retained values
  */
 public record ClippedStatistics(double mean, double std, double median, int count) {
@@ -25,6 +25,19 @@ public record ClippedStatistics(double mean, double std, double median, int coun
    * @return the statistics; all NaN and count 0 when there are no finite values
    */
   public static ClippedStatistics of(double[] values, int n, double k, int maxIter) {
+    return clip(values, n, k, maxIter, true);
+  }
+
+  /**
+   * As {@link #of(double[], int, double, int)} without the median (NaN): O(n maxIter), no sort.
+   * BANE's boxes need only the mean and standard deviation.
+   */
+  public static ClippedStatistics meanAndStd(double[] values, int n, double k, int maxIter) {
+    return clip(values, n, k, maxIter, false);
+  }
+
+  private static ClippedStatistics clip(
+      double[] values, int n, double k, int maxIter, boolean withMedian) {
     if (!(k > 0) || maxIter < 0 || n < 0 || n > values.length) {
       throw new IllegalArgumentException("bad clipping: k=" + k + ", maxIter=" + maxIter);
     }
@@ -53,6 +66,9 @@ public record ClippedStatistics(double mean, double std, double median, int coun
       }
       m = kept;
       ms = meanStd(values, m);
+    }
+    if (!withMedian) {
+      return new ClippedStatistics(ms[0], ms[1], Double.NaN, m);
     }
     Arrays.sort(values, 0, m);
     double median = (m % 2 == 1) ? values[m / 2] : 0.5 * (values[m / 2 - 1] + values[m / 2]);
