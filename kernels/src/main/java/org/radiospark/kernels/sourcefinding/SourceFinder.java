@@ -34,7 +34,10 @@ import org.radiospark.kernels.model.ImageGeometry;
  *       at or above the seed threshold.
  *   <li>Components: one per local maximum of the island above the seed threshold (Aegean uses the
  *       summits of the curvature map; local maxima closer than half the beam minor axis to a
- *       brighter one are merged, so noise on the flank of a bright source does not split it).
+ *       brighter one are merged, so noise on the flank of a bright source does not split it); after
+ *       the fit, a residual peak above the seed threshold and above a tenth of the island's
+ *       brightest component becomes one more component and the island is refitted (up to three
+ *       times): this splits blends whose fainter member has no local maximum of its own.
  *   <li>All components of an island are fitted together as elliptical Gaussians ({@link
  *       EllipticalGaussian}: peak, x, y, a, b, pa) by Levenberg-Marquardt (commons-math3), weighted
  *       by {@code 1/rms^2}, on the island's bounding box grown by one beam major axis, leaving out
@@ -258,6 +261,7 @@ public final class SourceFinder {
       }
     }
     int nComp = seeds.size();
+    int max = p.maxComponentsPerIsland();
     double[] start = new double[nComp * EllipticalGaussian.NPAR];
     for (int c = 0; c < nComp; c++) {
       int s = seeds.get(c);
@@ -273,15 +277,28 @@ public final class SourceFinder {
         new Bounds(x0, x1, y0, y1, 0.5 * bp.minor(), Math.max(x1 - x0, y1 - y0) + bp.major());
     double[] fitted = start;
     int flags = 0;
-    if (region.size() > start.length) {
+    for (int round = 0; ; round++) {
+      if (region.size() <= start.length) {
+        flags = round == 0 ? SourceComponent.FLAG_FIT_FAILED : flags;
+        break;
+      }
       try {
         fitted = fit(region, signal, maps.rms(), nx, start, bounds, p.maxIterations());
       } catch (TooManyEvaluationsException | TooManyIterationsException | ConvergenceException e) {
-        flags = SourceComponent.FLAG_FIT_FAILED;
+        // A failed refit with an added component keeps the previous, converged fit.
+        flags = round == 0 ? SourceComponent.FLAG_FIT_FAILED : flags;
+        break;
       }
-    } else {
-      flags = SourceComponent.FLAG_FIT_FAILED;
+      if (round == MAX_RESIDUAL_SEEDS || fitted.length / EllipticalGaussian.NPAR >= max) {
+        break;
+      }
+      double[] grown = withResidualSeed(island, signal, maps.rms(), nx, fitted, bp, p);
+      if (grown == null) {
+        break;
+      }
+      start = grown;
     }
+    nComp = fitted.length / EllipticalGaussian.NPAR;
     List<SourceComponent> out = new ArrayList<>();
     double cellDeg = Math.toDegrees(g.cellRad());
     for (int c = 0; c < nComp; c++) {
@@ -342,6 +359,56 @@ public final class SourceFinder {
               s.flags()));
     }
     return renumbered;
+  }
+
+  /** At most this many components are added from residual peaks to one island. */
+  static final int MAX_RESIDUAL_SEEDS = 3;
+
+  /**
+   * A blended companion on the flank of a brighter source has no local maximum of its own; after
+   * the fit it shows as a residual peak. When the largest residual of the island is at least the
+   * seed threshold and a tenth of the brightest fitted peak (so a bright source whose profile is
+   * not quite Gaussian is not split on its 1% residuals), a component is added there (beam shape,
+   * the residual as peak) and the parameters are returned for a refit; otherwise null.
+   */
+  private static double[] withResidualSeed(
+      int[] island,
+      double[] signal,
+      double[] rms,
+      int nx,
+      double[] fitted,
+      BeamPixels bp,
+      FinderParameters p) {
+    int nComp = fitted.length / EllipticalGaussian.NPAR;
+    double brightest = 0;
+    for (int c = 0; c < nComp; c++) {
+      brightest = Math.max(brightest, fitted[c * EllipticalGaussian.NPAR]);
+    }
+    int best = -1;
+    double bestSnr = 0;
+    for (int i : island) {
+      double model = 0;
+      for (int c = 0; c < nComp; c++) {
+        model += EllipticalGaussian.value(fitted, c * EllipticalGaussian.NPAR, i % nx, i / nx);
+      }
+      double r = (signal[i] - model) / rms[i];
+      if (r > bestSnr) {
+        bestSnr = r;
+        best = i;
+      }
+    }
+    if (best < 0 || bestSnr < p.seedSigma() || bestSnr * rms[best] < 0.1 * brightest) {
+      return null;
+    }
+    double[] grown = java.util.Arrays.copyOf(fitted, fitted.length + EllipticalGaussian.NPAR);
+    int o = fitted.length;
+    grown[o] = bestSnr * rms[best];
+    grown[o + 1] = best % nx;
+    grown[o + 2] = best / nx;
+    grown[o + 3] = bp.major();
+    grown[o + 4] = bp.minor();
+    grown[o + 5] = bp.pa();
+    return grown;
   }
 
   /** Where the parameters of a fit may go. */

@@ -145,6 +145,42 @@ class SourceFinderTest {
   }
 
   @Test
+  void aBlendedCompanionWithoutItsOwnMaximumIsSplitOff() {
+    ImageGeometry g = PlantedField.geometry(128, 20, 150, -40);
+    Beam beam = PlantedField.beam(g, BMAJ, BMIN);
+    double[] pix = PlantedField.correlatedNoise(128, 128, beam, g.cellRad(), 1.0, 77);
+    // Companion one FWHM (of the minor axis) east of a source three times brighter.
+    PlantedField.addGaussian(pix, 128, 128, 60.3, 64.2, 60, BMAJ, BMIN, 0);
+    PlantedField.addGaussian(pix, 128, 128, 60.3 + BMIN, 64.2, 20, BMAJ, BMIN, 0);
+    double[] clean = new double[128 * 128];
+    PlantedField.addGaussian(clean, 128, 128, 60.3, 64.2, 60, BMAJ, BMIN, 0);
+    PlantedField.addGaussian(clean, 128, 128, 60.3 + BMIN, 64.2, 20, BMAJ, BMIN, 0);
+    int maxima = 0;
+    for (int y = 1; y < 127; y++) {
+      for (int x = 1; x < 127; x++) {
+        boolean isMax = clean[y * 128 + x] > 1;
+        for (int d = 0; d < 9 && isMax; d++) {
+          isMax = d == 4 || clean[(y + d / 3 - 1) * 128 + x + d % 3 - 1] <= clean[y * 128 + x];
+        }
+        maxima += isMax ? 1 : 0;
+      }
+    }
+    assertEquals(1, maxima, "the noiseless blend has a single local maximum");
+    Image img = PlantedField.image(g, pix, beam);
+    BackgroundMaps maps = BackgroundRms.compute(img, BaneParameters.forBeam(beam, g.cellRad()));
+    List<SourceComponent> found = SourceFinder.find(img, maps, FinderParameters.defaults());
+    assertEquals(2, found.size(), "both members of the blend");
+    SourceComponent faint = nearest(found, 60.3 + BMIN, 64.2);
+    SourceComponent bright = nearest(found, 60.3, 64.2);
+    assertTrue(faint != bright);
+    assertEquals(0, faint.flags());
+    double cellDeg = Math.toDegrees(g.cellRad());
+    assertEquals(60.3 + BMIN, faint.xPix(), 4 * faint.errors().raDeg() / cellDeg);
+    assertEquals(20, faint.peakFlux(), 4 * faint.errors().peakFlux());
+    assertEquals(60, bright.peakFlux(), 4 * bright.errors().peakFlux());
+  }
+
+  @Test
   void pureNoiseGivesNoDetectionsBeyondTheExpectedCount() {
     ImageGeometry g = PlantedField.geometry(N, 20, 150, -40);
     Beam beam = PlantedField.beam(g, BMAJ, BMIN);

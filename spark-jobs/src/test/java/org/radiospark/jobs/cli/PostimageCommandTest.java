@@ -28,10 +28,8 @@ import org.radiospark.kernels.model.ImageGeometry;
 import org.radiospark.kernels.sourcefinding.ComponentCatalogue;
 import org.radiospark.kernels.sourcefinding.CrossMatch;
 import org.radiospark.kernels.sourcefinding.PlantedField;
-import org.radiospark.kernels.sourcefinding.ReferenceCatalogue;
 import org.radiospark.kernels.sourcefinding.ReferenceSource;
 import org.radiospark.kernels.sourcefinding.SourceComponent;
-import org.radiospark.kernels.testing.SharedData;
 
 /**
  * End to end: a simulated image with known sources, a smooth position distortion and a flux
@@ -39,17 +37,17 @@ import org.radiospark.kernels.testing.SharedData;
  */
 class PostimageCommandTest {
   private static final int N = 320;
-  private static final double BMAJ = 5;
-  private static final double BMIN = 4;
+  static final double BMAJ = 5;
+  static final double BMIN = 4;
 
   @TempDir Path dir;
   private Path image;
   private Path refCsv;
   private List<ReferenceSource> truth;
 
-  private record Run(int status, String out, String err) {}
+  record Run(int status, String out, String err) {}
 
-  private static Run run(String... args) {
+  static Run run(String... args) {
     StringWriter out = new StringWriter();
     StringWriter err = new StringWriter();
     int status = RadioSparkCli.execute(new PrintWriter(out), new PrintWriter(err), args);
@@ -205,87 +203,7 @@ class PostimageCommandTest {
     assertFalse(Files.exists(dir.resolve("bad")));
   }
 
-  /**
-   * The real GLEAM extract (50 sources within 4 deg of the south celestial pole) as the reference
-   * catalogue, read through the VOTable path: an image of those sources at their 151 MHz fluxes,
-   * distorted and scaled, is corrected back to them.
-   */
-  @Test
-  void gleamPoleFieldThroughTheVoTable() throws Exception {
-    Path vot = SharedData.require("catalogs/gleam_50srcs.vot");
-    List<ReferenceSource> gleam = ReferenceCatalogue.read(vot, null, 150e6).sources();
-    int n = 1024;
-    ImageGeometry g = PlantedField.geometry(n, 30, 0, -90);
-    Beam beam = PlantedField.beam(g, BMAJ, BMIN);
-    double faintest = gleam.stream().mapToDouble(ReferenceSource::fluxJy).min().orElseThrow();
-    double[] pix = PlantedField.correlatedNoise(n, n, beam, g.cellRad(), faintest / 20, 9);
-    for (ReferenceSource s : gleam) {
-      double[] p =
-          SinProjection.skyToPixel(g, Math.toRadians(s.raDeg()), Math.toRadians(s.decDeg()));
-      double u = (p[0] - n / 2.0) / (n / 2.0);
-      double v = (p[1] - n / 2.0) / (n / 2.0);
-      PlantedField.addGaussian(
-          pix,
-          n,
-          n,
-          p[0] + 0.8 - 0.5 * v,
-          p[1] - 0.6 + 0.4 * u,
-          s.fluxJy() * (1.05 - 0.05 * u),
-          BMAJ,
-          BMIN,
-          0);
-    }
-    Path img = dir.resolve("pole.fits");
-    FitsImageWriter.write(img, PlantedField.image(g, pix, beam), FitsImageOptions.defaults());
-    String prefix = dir.resolve("pole/obs").toString();
-    Run p =
-        run(
-            "postimage",
-            img.toString(),
-            "--catalogue",
-            vot.toString(),
-            "--warp-order",
-            "2",
-            "-name",
-            prefix);
-    assertEquals(0, p.status(), p.err());
-    System.out.print(p.out());
-    double radius = 3 * BMAJ * 30 / 3600.0;
-    List<SourceComponent> raw = ComponentCatalogue.readCsv(Path.of(prefix + "-comp.csv"));
-    List<SourceComponent> fixed = ComponentCatalogue.readCsv(Path.of(prefix + "-warped-comp.csv"));
-    // J220348-873758 and J220312-874047 are 2.8' apart, 1.1 beams here: the brighter one's
-    // flank hides the other's summit (a local-maximum seed does not split it; Aegean's curvature
-    // map could). The offsets and ratios are judged on sources at least 3 beams from any other.
-    List<ReferenceSource> isolated =
-        gleam.stream()
-            .filter(
-                a ->
-                    gleam.stream()
-                        .noneMatch(
-                            b ->
-                                b != a
-                                    && CrossMatch.separationDeg(
-                                            a.raDeg(), a.decDeg(), b.raDeg(), b.decDeg())
-                                        < radius))
-            .toList();
-    double before = rmsOffsetArcsec(CrossMatch.match(raw, isolated, radius));
-    List<CrossMatch.Match> after = CrossMatch.match(fixed, isolated, radius);
-    double ratio =
-        after.stream()
-            .mapToDouble(m -> m.component().intFlux() / m.reference().fluxJy())
-            .average()
-            .orElseThrow();
-    System.out.printf(
-        "GLEAM pole field: %d of %d isolated sources matched, rms offset %.2f\" -> %.2f\", flux"
-            + " ratio %.4f%n",
-        after.size(), isolated.size(), before, rmsOffsetArcsec(after), ratio);
-    assertEquals(isolated.size(), after.size());
-    assertTrue(CrossMatch.match(fixed, gleam, radius).size() >= gleam.size() - 1);
-    assertTrue(rmsOffsetArcsec(after) < 0.1 * before);
-    assertEquals(1.0, ratio, 0.02);
-  }
-
-  private static double rmsOffsetArcsec(List<CrossMatch.Match> ms) {
+  static double rmsOffsetArcsec(List<CrossMatch.Match> ms) {
     return Math.sqrt(
         ms.stream()
             .mapToDouble(m -> Math.pow(m.separationDeg() * 3600, 2))
