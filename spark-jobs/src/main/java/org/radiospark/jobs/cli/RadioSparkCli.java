@@ -27,6 +27,8 @@ import picocli.CommandLine.Command;
       FlagCommand.class,
       GleamxCommand.class,
       ImportCommand.class,
+      PostimageCommand.class,
+      RescaleCommand.class,
       BenchCommand.class
     })
 public final class RadioSparkCli implements Runnable {
