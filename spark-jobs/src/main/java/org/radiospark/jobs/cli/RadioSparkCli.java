@@ -25,6 +25,7 @@ import picocli.CommandLine.Command;
       PreprocessCommand.class,
       PulsarCommand.class,
       FlagCommand.class,
+      SpectralCommand.class,
       BenchCommand.class
     })
 public final class RadioSparkCli implements Runnable {
