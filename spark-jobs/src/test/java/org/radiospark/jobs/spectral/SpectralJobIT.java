@@ -97,7 +97,7 @@ class SpectralJobIT {
   }
 
   /** Writes the simulated observation with the given feeds; returns the file and the geometry. */
-  private static Path simulate(Stokes[] pols, String name) throws Exception {
+  private static Path simulate(Stokes[] pols, String name, int nChan) throws Exception {
     AntennaConfiguration mid = core(30);
     double lon = GeodeticPosition.fromItrf(mid.centroidMetres()).lonRad();
     double start =
@@ -105,7 +105,7 @@ class SpectralJobIT {
     SimulationParameters sp =
         SimulationParameters.builder(CENTRE, start)
             .times(6, 900)
-            .channels(F0, DF, NCHAN)
+            .channels(F0, DF, nChan)
             .pols(pols)
             .noiseSigmaJy(0.1)
             .seed(5)
@@ -160,7 +160,7 @@ class SpectralJobIT {
 
   private void recoversThePlantedSources(Stokes[] pols, String feed, PolarisationCleanMode mode)
       throws Exception {
-    Path input = simulate(pols, feed);
+    Path input = simulate(pols, feed, NCHAN);
     Path qa = dir.resolve(feed + "-qa.jsonl");
     long t0 = System.nanoTime();
     SpectralJob.Result r =
@@ -236,7 +236,7 @@ class SpectralJobIT {
 
   @Test
   void aTaskThatCannotFitFailsBeforeAnySparkJob() throws Exception {
-    Path input = simulate(SimulationParameters.LINEAR, "tiny");
+    Path input = simulate(SimulationParameters.LINEAR, "tiny", 2);
     int jobsBefore = spark.sparkContext().statusTracker().getJobIdsForGroup(null).length;
     BadOptionException e =
         assertThrows(
