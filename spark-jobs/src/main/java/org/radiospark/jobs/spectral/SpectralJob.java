@@ -390,10 +390,12 @@ public final class SpectralJob {
     FitsImageWriter.writeCube(staged.get("image-IQUV"), new ImageCube(planes, nChan, 4), fits);
     Files.writeString(staged.get("channels.csv"), channelTable(images), StandardCharsets.UTF_8);
 
-    double fMin = images.get(0).freqHz;
-    double fMax = images.get(nChan - 1).freqHz;
+    double fMin = Double.POSITIVE_INFINITY;
+    double fMax = Double.NEGATIVE_INFINITY;
     double bw = 0;
     for (ChannelImages c : images) {
+      fMin = Math.min(fMin, c.freqHz);
+      fMax = Math.max(fMax, c.freqHz);
       bw += c.bandwidthHz;
     }
     ImageGeometry mapGeo =

@@ -23,6 +23,7 @@ import org.radiospark.jobs.cli.RadioSparkCli.BadOptionException;
 import org.radiospark.jobs.config.SparkSessions;
 import org.radiospark.kernels.coords.GeodeticPosition;
 import org.radiospark.kernels.coords.SinProjection;
+import org.radiospark.kernels.io.FitsImageData;
 import org.radiospark.kernels.io.FitsImageReader;
 import org.radiospark.kernels.io.UvfitsData;
 import org.radiospark.kernels.io.UvfitsWriter;
@@ -194,6 +195,23 @@ class SpectralJobIT {
       assertEquals(s[3], frac, 0.05 * s[3], feed + " fracPol of the source of " + s[2] + " Jy");
       assertEquals(0, dAngle, 3, feed + " angle of the source of " + s[2] + " Jy");
     }
+    // The IQUV cube reads back as 40 channels x 4 Stokes with the planted Stokes at a source.
+    FitsImageData cube = FitsImageReader.read(Path.of(p + "-image-IQUV.fits"));
+    assertEquals(NCHAN, cube.cube().nFreq());
+    assertEquals(4, cube.cube().nStokes());
+    double[] s0 = SOURCES[0];
+    for (int k = 0; k < 4; k++) {
+      Image plane = cube.cube().plane(0, k);
+      assertEquals(Stokes.values()[k], plane.geometry().stokes());
+      assertEquals(F0, plane.geometry().freqHz(), 1e-3);
+    }
+    double q0 = cube.cube().plane(0, 1).get(N / 2 + (int) s0[0], N / 2 + (int) s0[1]);
+    double u0 = cube.cube().plane(0, 2).get(N / 2 + (int) s0[0], N / 2 + (int) s0[1]);
+    double lambda2 = Math.pow(299_792_458.0 / F0, 2);
+    double chi = Math.toRadians(s0[4]) + s0[5] * lambda2;
+    // One channel's noise (about 2 mJy/beam) against 0.1 Jy of polarised flux.
+    assertEquals(s0[2] * s0[3] * Math.cos(2 * chi), q0, 0.01, "Q of channel 0");
+    assertEquals(s0[2] * s0[3] * Math.sin(2 * chi), u0, 0.01, "U of channel 0");
     System.out.printf(
         "spectral %s: %d channels, %d tiles, FWHM %.2f rad/m^2, %d phi samples, %.1f s%n",
         feed, r.nChannels(), r.nTiles(), fwhm, r.plan().nPhi(), seconds);
