@@ -63,6 +63,11 @@ import scala.Tuple2;
  * and one place to configure a broker client, at the cost of nothing: the stats already reach the
  * driver with the images.
  *
+ * <p>Performance note: the driver holds the restored IQUV cube ({@code 16 nx ny nChan} bytes) and
+ * the FDF amplitude cube ({@code 4 nx ny nPhi} bytes) to write them as single FITS files; that
+ * suits cubes of a few GB. Larger cubes need the channel planes and tiles written by the executors
+ * into a pre-allocated FITS file, which this job does not do yet.
+ *
  * <p>Retries: the job's own session sets {@code spark.task.maxFailures = 2} unless configured, and
  * a task that runs out of memory fails with {@link SpectralStages.ChannelMemoryException}, whose
  * message names the settings; a local master never retries. Outputs are staged and committed
