@@ -108,6 +108,24 @@ class PolarisationCleanTest {
   }
 
   @Test
+  void joinedPeakIsTheQuadratureSumNotStokesI() {
+    double[] psf = gaussianPsf(1.0);
+    double[][] residual = new double[4][N * N];
+    int a = 10 * N + 10; // I = 1, unpolarised
+    int b = 40 * N + 40; // I = 0.2, P = 1.27: sqrt(0.04 + 0.81 + 0.81) = 1.29 > 1
+    residual[0][a] = 1;
+    residual[0][b] = 0.2;
+    residual[1][b] = 0.9;
+    residual[2][b] = 0.9;
+    double[][] joined = new double[4][N * N];
+    new PolarisationClean(psf, N, N)
+        .minorCycle(residual, joined, PolarisationCleanMode.JOINED_IQUV.groups()[0], 0.1, 1, 0, 1);
+    assertEquals(0.02, joined[0][b], 1e-12, "first component at the polarised pixel");
+    assertEquals(0.09, joined[1][b], 1e-12);
+    assertEquals(0, joined[0][a]);
+  }
+
+  @Test
   void majorLoopGainStopsTheCycleEarly() {
     double[] psf = gaussianPsf(1.5);
     double[][] residual = dirty(psf);
