@@ -69,6 +69,59 @@ public final class FitsImageWriter {
         });
   }
 
+  /**
+   * Writes planes along a linear axis other than frequency (e.g. the Faraday depths of an FDF
+   * cube): {@code NAXIS 3} = (RA---SIN, DEC--SIN, {@code axis.ctype()}), the celestial WCS, unit
+   * and beam of the first plane, pixels in the order {@code [plane][y][x]}. DS9 and astropy read it
+   * as a cube. Written atomically.
+   *
+   * @param planes planes of one pixel grid, in axis order
+   * @throws IllegalArgumentException if the planes differ in size
+   */
+  public static void writeAxisCube(
+      Path file, java.util.List<Image> planes, CubeAxis axis, FitsImageOptions options)
+      throws IOException {
+    if (planes.isEmpty()) {
+      throw new IllegalArgumentException("no planes to write");
+    }
+    Image first = planes.get(0);
+    for (Image p : planes) {
+      if (p.nx() != first.nx() || p.ny() != first.ny()) {
+        throw new IllegalArgumentException("planes differ in size");
+      }
+    }
+    Header h = header(ImageCube.of(first), options);
+    h.addValue("NAXIS", 3, "");
+    h.addValue("NAXIS3", planes.size(), axis.ctype());
+    for (String k : new String[] {"NAXIS4", "CTYPE4", "CRPIX4", "CRVAL4", "CDELT4", "CUNIT4"}) {
+      h.deleteKey(k);
+    }
+    for (String k : new String[] {"CTYPE3", "CRPIX3", "CRVAL3", "CDELT3", "CUNIT3"}) {
+      h.deleteKey(k);
+    }
+    h.deleteKey("SPECSYS");
+    axis(h, 3, axis.ctype(), 1, axis.startValue(), axis.step(), axis.unit());
+    h.addValue("RESTFREQ", first.geometry().freqHz(), "reference frequency of the planes, Hz");
+    int nPix = first.nx() * first.ny();
+    AtomicFiles.write(
+        file,
+        options.overwrite(),
+        os -> {
+          FitsOutputStream out = new FitsOutputStream(os);
+          h.write(out);
+          ByteBuffer bb = ByteBuffer.allocate(4 * nPix).order(ByteOrder.BIG_ENDIAN);
+          for (Image plane : planes) {
+            bb.clear();
+            for (double v : plane.pixels()) {
+              bb.putFloat((float) v);
+            }
+            out.write(bb.array(), 0, bb.position());
+          }
+          FitsUtil.pad(out, 4L * nPix * planes.size());
+          out.flush();
+        });
+  }
+
   static Header header(ImageCube cube, FitsImageOptions o) throws IOException {
     Image first = cube.planes().get(0);
     ImageGeometry g = first.geometry();

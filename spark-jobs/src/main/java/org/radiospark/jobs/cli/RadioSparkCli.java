@@ -29,6 +29,7 @@ import picocli.CommandLine.Command;
       ImportCommand.class,
       PostimageCommand.class,
       RescaleCommand.class,
+      SpectralCommand.class,
       BenchCommand.class
     })
 public final class RadioSparkCli implements Runnable {

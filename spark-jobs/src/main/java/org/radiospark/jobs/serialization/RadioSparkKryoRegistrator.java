@@ -43,6 +43,11 @@ public final class RadioSparkKryoRegistrator implements KryoRegistrator {
     kryo.register(String[].class);
     kryo.register(org.radiospark.partitioners.VisKey[].class);
     kryo.register(GainTable[].class);
+    kryo.register(org.radiospark.jobs.spectral.ChannelImages.class);
+    kryo.register(org.radiospark.jobs.spectral.ChannelImages[].class);
+    kryo.register(org.radiospark.jobs.spectral.TileResult.class);
+    kryo.register(org.radiospark.jobs.spectral.TileResult[].class);
+    kryo.register(org.radiospark.jobs.spectral.TileSlice.class);
 
     // arrays and boxes that appear in collected results and tuples
     kryo.register(Image[].class);
