@@ -52,6 +52,20 @@ public final class GleamxCommand implements Callable<Integer> {
           + " -mgain 0.85 -niter 100000";
 
   @Option(
+      names = "--catalogue",
+      paramLabel = "REF",
+      description =
+          "Reference catalogue (CSV ra_deg,dec_deg,flux_jy or GLEAM VOTable): adds the postimage"
+              + " and rescale steps.")
+  Path catalogue;
+
+  @Option(
+      names = "--postimage-args",
+      paramLabel = "ARGS",
+      description = "Extra postimage arguments (e.g. '--warp-order 1').")
+  String postimageArgs = "";
+
+  @Option(
       names = "--attempts",
       paramLabel = "N",
       description = "Tries per snapshot before it is reported as failed (2).")
@@ -84,6 +98,8 @@ public final class GleamxCommand implements Callable<Integer> {
         split(preprocessArgs),
         split(flagArgs),
         split(imageArgs),
+        catalogue == null ? null : catalogue.toAbsolutePath().toString(),
+        split(postimageArgs),
         attempts,
         resume,
         overwrite);

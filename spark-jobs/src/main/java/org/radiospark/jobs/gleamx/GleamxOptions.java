@@ -11,6 +11,9 @@ import java.util.List;
  * @param preprocessArgs extra arguments of the {@code preprocess} step (raw snapshots only)
  * @param flagArgs extra arguments of the {@code flag} step
  * @param imageArgs arguments of the {@code image} step (size, scale, weighting, CLEAN)
+ * @param catalogue reference catalogue (CSV or GLEAM VOTable) for {@code postimage} and {@code
+ *     rescale}; null to stop after {@code image}
+ * @param postimageArgs extra arguments of the {@code postimage} step
  * @param attempts tries per snapshot before it is reported as failed
  * @param resume skip snapshots whose folder is complete
  * @param overwrite replace snapshot folders that exist
@@ -21,6 +24,8 @@ public record GleamxOptions(
     List<String> preprocessArgs,
     List<String> flagArgs,
     List<String> imageArgs,
+    String catalogue,
+    List<String> postimageArgs,
     int attempts,
     boolean resume,
     boolean overwrite)
@@ -33,6 +38,7 @@ public record GleamxOptions(
     preprocessArgs = List.copyOf(preprocessArgs);
     flagArgs = List.copyOf(flagArgs);
     imageArgs = List.copyOf(imageArgs);
+    postimageArgs = List.copyOf(postimageArgs);
     if (attempts < 1) {
       throw new IllegalArgumentException("attempts must be at least 1: " + attempts);
     }

@@ -28,8 +28,10 @@ import org.slf4j.LoggerFactory;
 /**
  * The steps of one GLEAM-X snapshot, run inside one Spark task that owns the snapshot (DESIGN.md:
  * one snapshot per task, one task per executor): {@code preprocess} (raw snapshots only), {@code
- * flag}, {@code image}. Each step is the sub-command of the same name run in this JVM with the
- * files of the step before, so a snapshot's steps behave exactly as a user running them by hand.
+ * flag}, {@code image}, and with a reference catalogue {@code postimage} (background, source
+ * finding, cross-match, astrometric and flux warps) and {@code rescale}. Each step is the
+ * sub-command of the same name run in this JVM with the files of the step before, so a snapshot's
+ * steps behave exactly as a user running them by hand.
  *
  * <p>A snapshot is built in {@code OUTDIR/.OBSID.partial-N} and renamed to {@code OUTDIR/OBSID}
  * only when every step has succeeded and its {@code summary.json} is written, so a folder named
@@ -141,6 +143,39 @@ public final class SnapshotPipeline {
     }
     names.add("image");
     secs.add((System.nanoTime() - s) * 1e-9);
+
+    if (opt.catalogue() != null) {
+      s = System.nanoTime();
+      String prefix = stage.resolve(row.obsid).toString();
+      List<String> p =
+          new ArrayList<>(
+              List.of(
+                  "postimage",
+                  prefix + "-image.fits",
+                  "--catalogue",
+                  opt.catalogue(),
+                  "-name",
+                  prefix));
+      p.addAll(opt.postimageArgs());
+      cli("postimage", p);
+      names.add("postimage");
+      secs.add((System.nanoTime() - s) * 1e-9);
+
+      s = System.nanoTime();
+      cli(
+          "rescale",
+          List.of(
+              "rescale",
+              prefix + "-warped.fits",
+              "--components",
+              prefix + "-warped-comp.csv",
+              "--catalogue",
+              opt.catalogue(),
+              "-name",
+              prefix));
+      names.add("rescale");
+      secs.add((System.nanoTime() - s) * 1e-9);
+    }
 
     r.steps = names.toArray(new String[0]);
     r.stepSeconds = secs.stream().mapToDouble(Double::doubleValue).toArray();

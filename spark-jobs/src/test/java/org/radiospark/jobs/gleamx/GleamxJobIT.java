@@ -44,7 +44,7 @@ class GleamxJobIT {
     }
   }
 
-  private static GleamxOptions options(Path csv, Path out, boolean resume) {
+  private static GleamxOptions options(Path csv, Path out, boolean resume) throws Exception {
     return new GleamxOptions(
         csv.toString(),
         out.toString(),
@@ -65,6 +65,8 @@ class GleamxJobIT {
             "0.85",
             "-auto-threshold",
             "3"),
+        catalogue().toString(),
+        List.of("--warp-order", "1", "--flux-order", "0", "--min-snr", "5"),
         2,
         resume,
         false);
@@ -93,6 +95,7 @@ class GleamxJobIT {
     assertEquals(SnapshotResult.FAILED, r.get("broken").status);
     assertEquals(2, r.get("broken").attempts, "retried");
     assertTrue(r.get("broken").error.startsWith("flag (exit 2)"), r.get("broken").error);
+    assertEquals(List.of("flag", "image", "postimage", "rescale"), List.of(r.get("snapA").steps));
     System.out.printf(
         "gleamx: snapA %s in %.1f s (steps %s), image rms %.3g Jy/beam, peak %.3g; broken: %s%n",
         r.get("snapA").status,
@@ -105,6 +108,8 @@ class GleamxJobIT {
     // complete folders only, nothing half-written
     for (String id : List.of("snapA", "snapB")) {
       assertTrue(Files.exists(out.resolve(id).resolve(id + "-image.fits")));
+      assertTrue(Files.exists(out.resolve(id).resolve(id + "-comp.fits")));
+      assertTrue(Files.exists(out.resolve(id).resolve(id + "-rescaled.fits")));
       assertTrue(SnapshotPipeline.complete(out.resolve(id)));
     }
     assertFalse(Files.exists(out.resolve("broken")));
@@ -127,6 +132,27 @@ class GleamxJobIT {
     assertEquals(SnapshotResult.SKIPPED, again.get("snapA").status);
     assertEquals(SnapshotResult.SKIPPED, again.get("snapB").status);
     assertEquals(SnapshotResult.FAILED, again.get("broken").status);
+  }
+
+  /** The sample's true sky as the reference catalogue (CSV ra_deg, dec_deg, flux_jy). */
+  private static Path catalogue() throws Exception {
+    Path csv = dir.resolve("reference.csv");
+    if (!Files.exists(csv)) {
+      var truth =
+          org.radiospark.kernels.simulation.TruthFile.read(
+              DataSamples.path("mwa-phase2-snapshot.truth.json"));
+      StringBuilder b = new StringBuilder("ra_deg,dec_deg,flux_jy\n");
+      for (var c : truth.components()) {
+        b.append(Math.toDegrees(c.raRad()))
+            .append(',')
+            .append(Math.toDegrees(c.decRad()))
+            .append(',')
+            .append(c.fluxAt(0, 215.68e6))
+            .append('\n');
+      }
+      Files.writeString(csv, b);
+    }
+    return csv;
   }
 
   private static Map<String, SnapshotResult> byObsid(List<SnapshotResult> all) {
