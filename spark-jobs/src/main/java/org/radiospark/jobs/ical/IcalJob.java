@@ -135,6 +135,8 @@ public final class IcalJob {
   static Map<String, Path> outputNames(String prefix) {
     Map<String, Path> out = new LinkedHashMap<>(ImageJob.outputNames(prefix, 1));
     out.put("gains", Path.of(prefix + "-gains.fits"));
+    out.put("gains-amp.png", Path.of(prefix + "-gains-amp.png"));
+    out.put("gains-phase.png", Path.of(prefix + "-gains-phase.png"));
     out.put("components", Path.of(prefix + "-components.csv"));
     out.put("metrics", Path.of(prefix + "-metrics.json"));
     return out;
@@ -722,6 +724,7 @@ public final class IcalJob {
         GainTableFits.Metadata.none().withAntennaNames(names),
         staged.get("gains"),
         true);
+    GainPlots.write(r.gains(), staged.get("gains-amp.png"), staged.get("gains-phase.png"));
     try (Writer w = Files.newBufferedWriter(staged.get("components"), StandardCharsets.UTF_8)) {
       ComponentCsv.write(r.components(), w);
     }
