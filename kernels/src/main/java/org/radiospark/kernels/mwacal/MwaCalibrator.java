@@ -63,8 +63,7 @@ public final class MwaCalibrator {
   /**
    * Calibrates {@code data} against {@code sky}.
    *
-   * @param antennas the array (its flagged antennas are not solved for); site of the beam at its
-   *     {@code site}
+   * @param antennas the array (its flagged antennas are not solved for)
    * @param site array centre, for the beam's az/el
    * @param beam tile beam, or null to calibrate against the unattenuated sky
    * @throws InvalidInputException if no component is above the horizon, or the data do not suit the

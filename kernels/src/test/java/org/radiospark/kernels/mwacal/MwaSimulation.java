@@ -62,9 +62,20 @@ public final class MwaSimulation {
    *     amplitude
    */
   public MwaSimulation(int nChan, int nTimes, double noiseFraction, long seed) throws IOException {
+    this(METAFITS, nChan, nTimes, noiseFraction, seed);
+  }
+
+  /**
+   * As {@link #MwaSimulation(int, int, double, long)} with the tile layout of another metafits
+   * (e.g. {@code layouts/1196175296.metafits}, the Phase II extended array), keeping the pointing,
+   * time and beam of 1090008640.
+   */
+  public MwaSimulation(
+      String layoutMetafits, int nChan, int nTimes, double noiseFraction, long seed)
+      throws IOException {
     metafits = MetafitsReader.read(SharedData.require(METAFITS));
     Path srclist = SharedData.require(SRCLIST);
-    antennas = metafits.antennas();
+    antennas = MetafitsReader.read(SharedData.require(layoutMetafits)).antennas();
     beam = MwaAnalyticBeam.fromMetafits(metafits);
     site = GeodeticPosition.fromItrf(antennas.centroidMetres());
     PhaseCentre centre = PhaseCentre.ofDegrees(0, -27);

@@ -49,6 +49,10 @@ class GleamVoTableReaderTest {
     List<CatalogueComponent> a = GleamVoTableReader.read(text);
     List<CatalogueComponent> b = GleamVoTableReader.read(bin);
     assertEquals(a, b);
+    // BINARY (no null mask): NaN values travel as IEEE NaN.
+    Path bin1 = dir.resolve("b1.vot");
+    Files.writeString(bin1, votable(binary(names, v)));
+    assertEquals(a, GleamVoTableReader.read(bin1));
     assertEquals(1.5 * Math.pow(0.5, -0.75), a.get(0).spectrum().stokesIAt(100e6), 1e-15);
     // No alpha: the sub-band list (76 MHz 2.0 Jy, 227 MHz 0.25 Jy) with hyperdrive's rule.
     assertInstanceOf(SpectralModel.FluxList.class, a.get(1).spectrum());
@@ -100,6 +104,22 @@ class GleamVoTableReaderTest {
       b.append("</TR>");
     }
     return b.append("</TABLEDATA>").toString();
+  }
+
+  private static String binary(String[] names, double[][] v) {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    for (int r = 0; r < names.length; r++) {
+      ByteBuffer row = ByteBuffer.allocate(14 + 5 * 8 + 4);
+      row.put(names[r].getBytes(StandardCharsets.US_ASCII));
+      for (int c = 0; c < 5; c++) {
+        row.putDouble(v[r][c]);
+      }
+      row.putFloat((float) v[r][5]);
+      out.writeBytes(row.array());
+    }
+    return "<BINARY><STREAM encoding='base64'>"
+        + Base64.getMimeEncoder().encodeToString(out.toByteArray())
+        + "</STREAM></BINARY>";
   }
 
   private static String binary2(String[] names, double[][] v) {

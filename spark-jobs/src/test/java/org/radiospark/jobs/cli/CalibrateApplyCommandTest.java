@@ -21,11 +21,14 @@ import org.radiospark.kernels.mwacal.SolutionsFile;
 import org.radiospark.kernels.testing.SharedData;
 
 /**
- * calibrate then apply on a simulated MWA snapshot written as UVFITS (the sky of the hyperdrive
- * source list through the analytic beam, per-channel gains, noise): the applied file matches the
- * true sky to the noise.
+ * calibrate then apply on a simulated MWA Phase II extended-array snapshot written as UVFITS (the
+ * sky of the hyperdrive source list through the analytic beam, per-channel gains, noise): the
+ * applied file matches the true sky to the noise.
  */
 class CalibrateApplyCommandTest {
+  /** The GLEAM-X array: MWA Phase II extended (tile positions only; pointing of 1090008640). */
+  private static final String PHASE2_EXTENDED = "layouts/1196175296.metafits";
+
   @TempDir static Path dir;
 
   private static MwaSimulation sim;
@@ -35,7 +38,7 @@ class CalibrateApplyCommandTest {
 
   @BeforeAll
   static void simulate() throws Exception {
-    sim = new MwaSimulation(2, 1, 0.05, 21);
+    sim = new MwaSimulation(PHASE2_EXTENDED, 2, 1, 0.05, 21);
     uvfits = dir.resolve("sim.uvfits");
     UvfitsWriter.write(uvfits, UvfitsData.of(sim.data, sim.antennas, "sim", "MWA"), false);
     metafits = SharedData.require(MwaSimulation.METAFITS);
