@@ -237,7 +237,17 @@ public final class GleamVoTableReader {
       f.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
       f.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
       f.setExpandEntityReferences(false);
-      return f.newDocumentBuilder();
+      DocumentBuilder b = f.newDocumentBuilder();
+      // Errors become the exception the caller turns into InvalidInputException; without a handler
+      // the JDK also prints them to stderr.
+      b.setErrorHandler(
+          new org.xml.sax.helpers.DefaultHandler() {
+            @Override
+            public void fatalError(org.xml.sax.SAXParseException e) throws SAXException {
+              throw e;
+            }
+          });
+      return b;
     } catch (ParserConfigurationException e) {
       throw new IllegalStateException("the JDK's XML parser cannot be configured", e);
     }
