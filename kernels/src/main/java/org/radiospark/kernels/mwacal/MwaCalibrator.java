@@ -7,6 +7,7 @@ import org.radiospark.kernels.beam.MwaAnalyticBeam;
 import org.radiospark.kernels.calibration.CalibrationSolution;
 import org.radiospark.kernels.calibration.GainApplier;
 import org.radiospark.kernels.calibration.StefcalSolver;
+import org.radiospark.kernels.coords.DirectionCosines;
 import org.radiospark.kernels.coords.GeodeticPosition;
 import org.radiospark.kernels.imaging.ComponentPredictor;
 import org.radiospark.kernels.model.AntennaConfiguration;
@@ -83,7 +84,9 @@ public final class MwaCalibrator {
     VisibilityBlock model = predictModel(data, sky, beam, site, params.nThreads(), counted);
     if (counted[0] == 0) {
       throw new InvalidInputException(
-          "sky model", "components", "no component is above the horizon during the observation");
+          "sky model",
+          "components",
+          "no component is above the horizon and within 90 deg of the phase centre");
     }
     CalibrationSolution sol =
         new StefcalSolver(params.solverParameters()).solve(data, model, antennas);
@@ -98,7 +101,8 @@ public final class MwaCalibrator {
 
   /**
    * Model visibilities of {@code sky} with {@code data}'s rows, channels and correlations: unit
-   * weights, no flags. The beam (if any) is taken at the mean row time.
+   * weights, no flags. The beam (if any) is taken at the mean row time; components below the
+   * horizon or more than 90 degrees from the phase centre are left out.
    */
   public static VisibilityBlock predictModel(
       VisibilityBlock data,
@@ -123,7 +127,11 @@ public final class MwaCalibrator {
     ComponentPredictor predictor = new ComponentPredictor(nThreads);
     for (int c = 0; c < nChan; c++) {
       double f = data.freqHz()[c];
-      List<SkyComponent> apparent = ApparentSky.at(sky, beam, tMid, site, f);
+      // The DFT holds for components in front of the phase centre only (n > 0).
+      List<SkyComponent> apparent =
+          ApparentSky.at(sky, beam, tMid, site, f).stream()
+              .filter(s -> DirectionCosines.lmn(s.raRad(), s.decRad(), data.phaseCentre())[2] > 0)
+              .toList();
       nComponents[0] = Math.max(nComponents[0], apparent.size());
       VisibilityBlock one = data.selectChannels(c, c + 1);
       predictor.predict(one, apparent, null);

@@ -3,12 +3,16 @@ package org.radiospark.kernels.mwacal;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.radiospark.kernels.calibration.JonesMode;
 import org.radiospark.kernels.model.GainTable;
 import org.radiospark.kernels.model.VisibilityBlock;
+import org.radiospark.kernels.skymodel.CatalogueComponent;
+import org.radiospark.kernels.skymodel.FluxDensity;
+import org.radiospark.kernels.skymodel.SpectralModel;
 
 class MwaCalibratorTest {
   private static MwaSimulation sim;
@@ -213,6 +217,20 @@ class MwaCalibratorTest {
     // absorbs ~1% of the noise power; the sum over ~10^5 samples fluctuates by ~0.3%.
     assertEquals(expected, r.residualRatioAfter(), 0.02 * expected);
     assertTrue(r.solution().diagnostics().allConverged(), "Anderson-accelerated StEFCal converged");
+  }
+
+  @Test
+  void componentsBehindThePhaseCentreAreLeftOut() {
+    CatalogueComponent behind =
+        CatalogueComponent.point(
+            "far",
+            Math.PI,
+            Math.toRadians(30),
+            new SpectralModel.PowerLaw(FluxDensity.stokesI(150e6, 100), 0));
+    VisibilityBlock m = MwaCalibrator.predictModel(sim.data, List.of(behind), null, sim.site, 1);
+    for (float x : m.vis()) {
+      assertEquals(0f, x);
+    }
   }
 
   @Test
