@@ -33,14 +33,12 @@ public final class ImageCommand implements Callable<Integer> {
   @Option(
       names = "-size",
       arity = "2",
-      required = true,
       paramLabel = "N",
       description = "Image width and height in pixels.")
   int[] size;
 
   @Option(
       names = "-scale",
-      required = true,
       paramLabel = "ANGLE",
       description = "Pixel scale: 2asec, 1.5amin, 0.01deg (a bare number is degrees).")
   String scale;
@@ -154,6 +152,20 @@ public final class ImageCommand implements Callable<Integer> {
   @Option(names = "--overwrite", description = "Replace existing output files.")
   boolean overwrite;
 
+  @Option(
+      names = "--preset",
+      paramLabel = "NAME",
+      description = "Defaults from conf/NAME.properties (gleamx: the GLEAM-X deep image).")
+  String preset;
+
+  @Option(
+      names = "--defaults",
+      paramLabel = "FILE",
+      description = "Defaults from a properties file; command-line options win.")
+  Path defaultsFile;
+
+  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
   @Override
   public Integer call() {
     ImageOptions options = toOptions();
@@ -174,6 +186,12 @@ public final class ImageCommand implements Callable<Integer> {
   }
 
   ImageOptions toOptions() {
+    if (preset != null || defaultsFile != null) {
+      return ImagePreset.apply(this, spec.commandLine().getParseResult().originalArgs());
+    }
+    if (size == null || scale == null) {
+      throw bad("-size and -scale are required (or --preset NAME / --defaults FILE)");
+    }
     String mode = weight.get(0).toLowerCase(java.util.Locale.ROOT);
     double robust = 0;
     if (mode.equals("briggs")) {

@@ -23,6 +23,8 @@ import picocli.CommandLine.Command;
       PlanCommand.class,
       RmSynth1dCommand.class,
       PreprocessCommand.class,
+      CalibrateCommand.class,
+      ApplyCommand.class,
       PulsarCommand.class,
       FlagCommand.class,
       GleamxCommand.class,
