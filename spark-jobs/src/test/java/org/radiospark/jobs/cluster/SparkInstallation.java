@@ -100,13 +100,17 @@ final class SparkInstallation {
   }
 
   /**
-   * {@code java} with Spark's class path and Java 17 module options (Spark's own list, as {@code
-   * bin/spark-class} passes), {@code heap} maximum heap, then {@code mainClass} and {@code args}.
+   * {@code java} for a Spark daemon: Spark's class path and Java 17 module options (Spark's own
+   * list, as {@code bin/spark-class} passes), {@code heap} maximum heap, then {@code mainClass} and
+   * {@code args}.
    */
   List<String> javaCommand(String heap, String mainClass, List<String> args) {
     List<String> cmd = new ArrayList<>();
     cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     cmd.add("-Xmx" + heap);
+    // the daemons mostly wait: start fast and stay small on a shared test machine
+    cmd.add("-XX:TieredStopAtLevel=1");
+    cmd.add("-XX:+UseSerialGC");
     cmd.addAll(Arrays.asList(JavaModuleOptions.defaultModuleOptions().split("\\s+")));
     cmd.add("-cp");
     cmd.add(home.resolve("jars") + File.separator + "*");

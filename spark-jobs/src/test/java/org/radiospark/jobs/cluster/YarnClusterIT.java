@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
+import java.net.InetAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
@@ -101,6 +102,9 @@ class YarnClusterIT {
     Map<String, Integer> tasks = placement.tasksByExecutor();
     assertFalse(tasks.isEmpty(), "no task finished");
     assertFalse(tasks.containsKey("driver"), "tasks ran in the driver: " + tasks);
+    for (String host : placement.hostsByExecutor().values()) {
+      assertTrue(InetAddress.getByName(host).isLoopbackAddress(), "executor host " + host);
+    }
 
     assertEquals(0, SmallIcal.run(localPrefix, "local[2]"), "ical on local[2]");
     double restored = SmallIcal.restoredRelativeDifference(localPrefix, yarnPrefix);
