@@ -18,7 +18,9 @@ import org.radiospark.kernels.io.vcs.VcsInputMap;
  * @param cableM electrical cable length, metres, {@code [tile][pol]}
  * @param flagged tiles left out of every beam
  * @param vcsIndex byte position in a VCS sample, {@code [tile][pol]}
- * @param site the array centre
+ * @param siteLonRad east longitude of the array centre, radians
+ * @param siteLatRad geodetic latitude of the array centre, radians
+ * @param siteHeightM ellipsoidal height of the array centre, metres
  */
 public record TiedArray(
     double[] eastM,
@@ -27,7 +29,9 @@ public record TiedArray(
     double[][] cableM,
     boolean[] flagged,
     int[][] vcsIndex,
-    GeodeticPosition site)
+    double siteLonRad,
+    double siteLatRad,
+    double siteHeightM)
     implements Serializable {
   private static final long serialVersionUID = 1L;
 
@@ -67,7 +71,13 @@ public record TiedArray(
       flag[a] |= in.flagged();
       idx[a][in.polIndex()] = map.position(a, in.polIndex());
     }
-    return new TiedArray(e, no, u, cable, flag, idx, LayoutReader.MWA_CENTRE);
+    GeodeticPosition c = LayoutReader.MWA_CENTRE;
+    return new TiedArray(e, no, u, cable, flag, idx, c.lonRad(), c.latRad(), c.heightMetres());
+  }
+
+  /** The array centre (the site of the ENU frame). */
+  public GeodeticPosition site() {
+    return new GeodeticPosition(siteLonRad, siteLatRad, siteHeightM);
   }
 
   /** Number of tiles. */

@@ -51,10 +51,8 @@ public final class TiedArrayBeamformer {
       throw new IllegalArgumentException("samples " + nT + " not a multiple of downsample " + d);
     }
     int block = Math.max(d, (BLOCK / d) * d);
-    float[] bxr = new float[block];
-    float[] bxi = new float[block];
-    float[] byr = new float[block];
-    float[] byi = new float[block];
+    // accumulators: X then Y, each beam of a group as (re, im)
+    float[][] beam = new float[4 * GROUP][block];
     int nS = params.nStokes();
     float[][] autos = new float[nS][block];
     double autoScale = params.subtractAutos() ? 1.0 / ((double) nTiles * nTiles) : 0.0;
@@ -64,51 +62,148 @@ public final class TiedArrayBeamformer {
       if (autoScale != 0) {
         autoProducts(re, im, t0, len, (float) autoScale, autos);
       }
-      for (int b = 0; b < weights.length; b++) {
-        float[] w = weights[b];
-        java.util.Arrays.fill(bxr, 0, len, 0f);
-        java.util.Arrays.fill(bxi, 0, len, 0f);
-        java.util.Arrays.fill(byr, 0, len, 0f);
-        java.util.Arrays.fill(byi, 0, len, 0f);
-        for (int j = 0; j < nTiles; j++) {
-          accumulate(re[2 * j], im[2 * j], w[4 * j], w[4 * j + 1], t0, len, bxr, bxi);
-          accumulate(re[2 * j + 1], im[2 * j + 1], w[4 * j + 2], w[4 * j + 3], t0, len, byr, byi);
+      int b = 0;
+      while (b < weights.length) {
+        // Performance note: four beams share each load of a tile's voltages (the loop is bound by
+        // memory traffic, not arithmetic); the rest go one at a time.
+        int group = weights.length - b >= GROUP ? GROUP : 1;
+        for (float[] acc : beam) {
+          java.util.Arrays.fill(acc, 0, len, 0f);
         }
-        float[][] o = out[b];
-        int oBase = outOffset + t0 / d;
-        for (int s = 0; s < len; s += d) {
-          float i = 0;
-          float q = 0;
-          float u = 0;
-          float v = 0;
-          for (int k = s; k < s + d; k++) {
-            float xx = bxr[k] * bxr[k] + bxi[k] * bxi[k];
-            float yy = byr[k] * byr[k] + byi[k] * byi[k];
-            i += xx + yy;
-            if (nS == 4) {
-              q += xx - yy;
-              u += 2 * (bxr[k] * byr[k] + bxi[k] * byi[k]);
-              v += 2 * (bxr[k] * byi[k] - bxi[k] * byr[k]);
+        for (int j = 0; j < nTiles; j++) {
+          for (int p = 0; p < 2; p++) {
+            int k = 2 * j + p;
+            int wk = 4 * j + 2 * p;
+            if (group == GROUP) {
+              accumulate4(re[k], im[k], weights, b, wk, t0, len, beam, slot(p, 0));
+            } else {
+              accumulate(
+                  re[k],
+                  im[k],
+                  weights[b][wk],
+                  weights[b][wk + 1],
+                  t0,
+                  len,
+                  beam[slot(p, 0)],
+                  beam[slot(p, 0) + 1]);
             }
           }
-          if (autoScale != 0) {
-            for (int k = s; k < s + d; k++) {
-              i -= autos[0][k];
-              if (nS == 4) {
-                q -= autos[1][k];
-                u -= autos[2][k];
-                v -= autos[3][k];
-              }
-            }
-          }
-          o[0][oBase + s / d] = i * invD;
+        }
+        for (int g = 0; g < group; g++) {
+          detect(
+              beam,
+              g,
+              len,
+              d,
+              nS,
+              autoScale != 0 ? autos : null,
+              invD,
+              out[b + g],
+              outOffset + t0 / d);
+        }
+        b += group;
+      }
+    }
+  }
+
+  /** Beams formed together. */
+  static final int GROUP = 4;
+
+  /**
+   * Detects beam {@code g} of a group: {@code beam[4 p + 2 g]} and {@code [... + 1]} hold the real
+   * and imaginary parts of polarisation {@code p} (for a group of one, {@code g = 0}).
+   */
+  private static void detect(
+      float[][] beam,
+      int g,
+      int len,
+      int d,
+      int nS,
+      float[][] autos,
+      float invD,
+      float[][] o,
+      int oBase) {
+    float[] bxr = beam[slot(0, g)];
+    float[] bxi = beam[slot(0, g) + 1];
+    float[] byr = beam[slot(1, g)];
+    float[] byi = beam[slot(1, g) + 1];
+    for (int s = 0; s < len; s += d) {
+      float i = 0;
+      float q = 0;
+      float u = 0;
+      float v = 0;
+      for (int k = s; k < s + d; k++) {
+        float xx = bxr[k] * bxr[k] + bxi[k] * bxi[k];
+        float yy = byr[k] * byr[k] + byi[k] * byi[k];
+        i += xx + yy;
+        if (nS == 4) {
+          q += xx - yy;
+          u += 2 * (bxr[k] * byr[k] + bxi[k] * byi[k]);
+          v += 2 * (bxr[k] * byi[k] - bxi[k] * byr[k]);
+        }
+      }
+      if (autos != null) {
+        for (int k = s; k < s + d; k++) {
+          i -= autos[0][k];
           if (nS == 4) {
-            o[1][oBase + s / d] = q * invD;
-            o[2][oBase + s / d] = u * invD;
-            o[3][oBase + s / d] = v * invD;
+            q -= autos[1][k];
+            u -= autos[2][k];
+            v -= autos[3][k];
           }
         }
       }
+      o[0][oBase + s / d] = i * invD;
+      if (nS == 4) {
+        o[1][oBase + s / d] = q * invD;
+        o[2][oBase + s / d] = u * invD;
+        o[3][oBase + s / d] = v * invD;
+      }
+    }
+  }
+
+  /** Index in the accumulators of polarisation {@code p}, beam {@code g} of a group (real part). */
+  private static int slot(int p, int g) {
+    return p == 0 ? 2 * g : 2 * GROUP + 2 * g;
+  }
+
+  /** {@code b_g += w_g v} for the four beams {@code b0..b0+3} over one block (complex). */
+  private static void accumulate4(
+      float[] vr,
+      float[] vi,
+      float[][] w,
+      int b0,
+      int wk,
+      int t0,
+      int len,
+      float[][] beam,
+      int base) {
+    float w0r = w[b0][wk];
+    float w0i = w[b0][wk + 1];
+    float w1r = w[b0 + 1][wk];
+    float w1i = w[b0 + 1][wk + 1];
+    float w2r = w[b0 + 2][wk];
+    float w2i = w[b0 + 2][wk + 1];
+    float w3r = w[b0 + 3][wk];
+    float w3i = w[b0 + 3][wk + 1];
+    float[] b0r = beam[base];
+    float[] b0i = beam[base + 1];
+    float[] b1r = beam[base + 2];
+    float[] b1i = beam[base + 3];
+    float[] b2r = beam[base + 4];
+    float[] b2i = beam[base + 5];
+    float[] b3r = beam[base + 6];
+    float[] b3i = beam[base + 7];
+    for (int k = 0; k < len; k++) {
+      float a = vr[t0 + k];
+      float c = vi[t0 + k];
+      b0r[k] += w0r * a - w0i * c;
+      b0i[k] += w0r * c + w0i * a;
+      b1r[k] += w1r * a - w1i * c;
+      b1i[k] += w1r * c + w1i * a;
+      b2r[k] += w2r * a - w2i * c;
+      b2i[k] += w2r * c + w2i * a;
+      b3r[k] += w3r * a - w3i * c;
+      b3i[k] += w3r * c + w3i * a;
     }
   }
 

@@ -68,17 +68,18 @@ class TiedArrayBeamformerTest {
         im[k][t] = r.nextInt(16) - 8;
       }
     }
-    float[][] w = new float[3][4 * n];
+    // six beams: one group of four formed together and two alone
+    float[][] w = new float[6][4 * n];
     for (float[] wb : w) {
       for (int i = 0; i < wb.length; i++) {
         wb[i] = (float) r.nextGaussian() / n;
       }
     }
     for (boolean autos : new boolean[] {false, true}) {
-      float[][][] out = new float[3][4][nT / d + 2];
+      float[][][] out = new float[6][4][nT / d + 2];
       TiedArrayBeamformer.form(re, im, w, new BeamformParams(d, true, autos), out, 2);
       double[][][] ref = brute(re, im, w, d, autos);
-      for (int b = 0; b < 3; b++) {
+      for (int b = 0; b < 6; b++) {
         for (int s = 0; s < 4; s++) {
           for (int t = 0; t < nT / d; t++) {
             // float accumulation of n terms of size ~ 64 / n^2 ... relative error ~ n eps
@@ -87,7 +88,7 @@ class TiedArrayBeamformerTest {
           }
         }
       }
-      float[][][] onlyI = new float[3][1][nT / d];
+      float[][][] onlyI = new float[6][1][nT / d];
       TiedArrayBeamformer.form(re, im, w, new BeamformParams(d, false, autos), onlyI, 0);
       for (int t = 0; t < nT / d; t++) {
         assertEquals(out[1][0][t + 2], onlyI[1][0][t], 1e-6 * (1 + Math.abs(out[1][0][t + 2])));
@@ -126,7 +127,17 @@ class TiedArrayBeamformerTest {
       cable[a][0] = 100 + 500 * r.nextDouble();
       cable[a][1] = cable[a][0] + r.nextDouble();
     }
-    TiedArray arr = new TiedArray(e, no, u, cable, new boolean[n], idx, LayoutReader.MWA_CENTRE);
+    TiedArray arr =
+        new TiedArray(
+            e,
+            no,
+            u,
+            cable,
+            new boolean[n],
+            idx,
+            LayoutReader.MWA_CENTRE.lonRad(),
+            LayoutReader.MWA_CENTRE.latRad(),
+            0);
     double utc = 1.5e9;
     Pointing target = new Pointing("t", 30, -26);
     double[] dir = target.directionEnu(utc, arr.site());

@@ -25,7 +25,10 @@ import picocli.CommandLine.Command;
       PreprocessCommand.class,
       PulsarCommand.class,
       FlagCommand.class,
-      BenchCommand.class
+      BenchCommand.class,
+      SimulateVcsCommand.class,
+      RepackCommand.class,
+      BeamformCommand.class
     })
 public final class RadioSparkCli implements Runnable {
 

@@ -49,6 +49,7 @@ public final class RadioSparkKryoRegistrator implements KryoRegistrator {
     kryo.register(int[].class);
     kryo.register(boolean[].class);
     kryo.register(Object[].class);
+    kryo.register(String[].class);
     kryo.register(scala.Tuple2.class);
     kryo.register(scala.Tuple2[].class);
   }

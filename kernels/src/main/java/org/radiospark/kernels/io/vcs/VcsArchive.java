@@ -124,6 +124,22 @@ public final class VcsArchive {
    */
   public static List<Member> read(Path archive) throws IOException {
     List<Member> out = new ArrayList<>();
+    forEach(archive, out::add);
+    return out;
+  }
+
+  /** Receives the members of an archive one at a time. */
+  @FunctionalInterface
+  public interface MemberConsumer {
+    /** Takes one member; may throw to stop reading. */
+    void accept(Member member) throws IOException;
+  }
+
+  /**
+   * Streams the members of an archive in order, holding one member in memory at a time (a 30-second
+   * archive of full files is about 10 GB). Errors as {@link #read}.
+   */
+  public static void forEach(Path archive, MemberConsumer consumer) throws IOException {
     try (InputStream in =
         new ZstdInputStream(new BufferedInputStream(Files.newInputStream(archive)))) {
       byte[] h = new byte[BLOCK];
@@ -154,11 +170,10 @@ public final class VcsArchive {
         in.skipNBytes(pad);
         char type = (char) h[156];
         if (type == '0' || type == 0) {
-          out.add(new Member(name, data));
+          consumer.accept(new Member(name, data));
         }
       }
     }
-    return out;
   }
 
   private static boolean allZero(byte[] b) {
