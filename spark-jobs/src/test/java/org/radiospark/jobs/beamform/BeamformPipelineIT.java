@@ -24,7 +24,7 @@ import org.radiospark.kernels.testing.SharedData;
 /**
  * Issue 6 acceptance 4, end to end through the CLI on local Spark: {@code simulate-vcs} on the real
  * Phase II extended metafits (24 coarse channels 109-132, reduced to one 10 kHz fine channel per
- * coarse channel, 4 s, tile gains with their MWAOCAL solutions), {@code beamform} of 24 pointings
+ * coarse channel, 6 s, tile gains with their MWAOCAL solutions), {@code beamform} of 24 pointings
  * with the pulsar in one (calibrated, {@code --downsample 4}, incoherent sum), then {@code pulsar
  * search} of the pulsar's pointing. Folded S/N of every pointing at the true ephemeris.
  */
@@ -118,15 +118,15 @@ class BeamformPipelineIT {
         "--fine-channels",
         "1",
         "--seconds",
-        "4",
+        "6",
         "--period-s",
         Double.toString(PERIOD),
         "--dm",
         Double.toString(DM),
         "--width-ms",
-        "2",
+        "0.6",
         "--snr-per-tile",
-        "0.002",
+        "0.004",
         "--gain-rms",
         "0.2",
         "-j",
