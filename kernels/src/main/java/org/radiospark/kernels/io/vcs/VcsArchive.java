@@ -140,6 +140,15 @@ public final class VcsArchive {
    * archive of full files is about 10 GB). Errors as {@link #read}.
    */
   public static void forEach(Path archive, MemberConsumer consumer) throws IOException {
+    try {
+      readMembers(archive, consumer);
+    } catch (com.github.luben.zstd.ZstdIOException e) {
+      throw new InvalidInputException(
+          archive.toString(), "zstd stream", "not zstd-compressed data: " + e.getMessage(), e);
+    }
+  }
+
+  private static void readMembers(Path archive, MemberConsumer consumer) throws IOException {
     try (InputStream in =
         new ZstdInputStream(new BufferedInputStream(Files.newInputStream(archive)))) {
       byte[] h = new byte[BLOCK];
