@@ -432,7 +432,7 @@ public final class BeamformCommand implements Callable<Integer> {
       double ra = f[0].contains(":") ? 15 * sexagesimal(f[0]) : Double.parseDouble(f[0].trim());
       double dec = f[1].contains(":") ? sexagesimal(f[1]) : Double.parseDouble(f[1].trim());
       if (name == null || name.isEmpty()) {
-        name = BeamOutputsNames.of(ra, dec);
+        name = PointingNames.of(ra, dec);
       }
       return new Pointing(name, ra, dec);
     } catch (IllegalArgumentException e) {
@@ -454,8 +454,8 @@ public final class BeamformCommand implements Callable<Integer> {
   }
 
   /** vcstools-style pointing names, {@code hh:mm:ss.ss_+dd:mm:ss.ss}. */
-  static final class BeamOutputsNames {
-    private BeamOutputsNames() {}
+  static final class PointingNames {
+    private PointingNames() {}
 
     static String of(double raDeg, double decDeg) {
       double ra = ((raDeg % 360) + 360) % 360 / 15;
