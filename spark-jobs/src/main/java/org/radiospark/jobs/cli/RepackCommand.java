@@ -30,8 +30,9 @@ import picocli.CommandLine.Parameters;
     mixinStandardHelpOptions = true,
     sortOptions = false,
     description = {
-      "Packs VCS .dat files into per-channel 30-second .tar.zst archives and prints the"
-          + " compression ratio (raw bytes / compressed bytes); --extract unpacks archives."
+      "Packs VCS .dat files into per-channel 30-second .tar.zst archives, prints the"
+          + " compression ratio (raw bytes / compressed bytes) and records it in OUT/repack.csv;"
+          + " --extract unpacks archives."
     })
 public final class RepackCommand implements Callable<Integer> {
   /** Archive names: {@code <obsid>_<first gps>_chNNN_<n>s.tar.zst}. */
@@ -106,27 +107,34 @@ public final class RepackCommand implements Callable<Integer> {
           members.add(List.copyOf(chunk));
         }
       }
+      Path csv = outputs.stage(outDir.resolve("repack.csv"));
       outputs.createDirectories();
+      StringBuilder record = new StringBuilder("archive,files,raw_bytes,compressed_bytes,ratio\n");
       for (int i = 0; i < targets.size(); i++) {
         VcsArchive.Stats st = VcsArchive.write(targets.get(i), members.get(i), level, true);
         raw += st.rawBytes();
         packed += st.compressedBytes();
+        record.append(
+            String.format(
+                Locale.ROOT,
+                "%s,%d,%d,%d,%.4f%n",
+                finalName(targets.get(i)),
+                members.get(i).size(),
+                st.rawBytes(),
+                st.compressedBytes(),
+                st.ratio()));
         spec.commandLine()
             .getOut()
             .printf(
                 Locale.ROOT,
                 "repack: %s: %d files, %.1f MB -> %.1f MB, ratio %.3f%n",
-                targets
-                    .get(i)
-                    .getFileName()
-                    .toString()
-                    .replaceFirst("^\\.", "")
-                    .replaceFirst("\\.partial$", ""),
+                finalName(targets.get(i)),
                 members.get(i).size(),
                 st.rawBytes() / 1e6,
                 st.compressedBytes() / 1e6,
                 st.ratio());
       }
+      Files.writeString(csv, record);
       outputs.commit();
     }
     spec.commandLine()
@@ -139,6 +147,11 @@ public final class RepackCommand implements Callable<Integer> {
             packed > 0 ? (double) raw / packed : 0.0);
     spec.commandLine().getOut().flush();
     return ExitCodes.OK;
+  }
+
+  /** The final name of a staged {@code .NAME.partial} file. */
+  private static String finalName(Path staged) {
+    return staged.getFileName().toString().replaceFirst("^\\.", "").replaceFirst("\\.partial$", "");
   }
 
   private List<Path> datFiles() throws IOException {

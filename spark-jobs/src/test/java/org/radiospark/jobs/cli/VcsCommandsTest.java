@@ -69,7 +69,10 @@ class VcsCommandsTest {
     Run rp = run("repack", vcs.toString(), "--seconds-per-tar", "2", "-o", packed.toString());
     assertEquals(0, rp.status(), rp.err());
     assertTrue(rp.out().contains("compression ratio"), rp.out());
-    List<Path> tars = list(packed);
+    List<String> record = Files.readAllLines(packed.resolve("repack.csv"));
+    assertEquals(5, record.size(), record.toString());
+    assertTrue(record.get(0).startsWith("archive,files,raw_bytes"), record.get(0));
+    List<Path> tars = list(packed).stream().filter(p -> p.toString().endsWith(".zst")).toList();
     // two channels x (2 + 1 seconds)
     assertEquals(4, tars.size(), tars.toString());
     assertTrue(Files.exists(packed.resolve("1196175296_1196175296_ch120_2s.tar.zst")));
