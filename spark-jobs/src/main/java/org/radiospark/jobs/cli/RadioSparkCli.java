@@ -32,6 +32,9 @@ import picocli.CommandLine.Command;
       PostimageCommand.class,
       RescaleCommand.class,
       SpectralCommand.class,
+      SimulateVcsCommand.class,
+      RepackCommand.class,
+      BeamformCommand.class,
       BenchCommand.class
     })
 public final class RadioSparkCli implements Runnable {

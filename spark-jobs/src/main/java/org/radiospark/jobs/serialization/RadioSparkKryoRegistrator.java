@@ -40,7 +40,6 @@ public final class RadioSparkKryoRegistrator implements KryoRegistrator {
     kryo.register(org.radiospark.jobs.ical.IcalCheckpoint.State.class);
     kryo.register(org.radiospark.jobs.gleamx.SnapshotRow.class);
     kryo.register(org.radiospark.jobs.gleamx.SnapshotResult.class);
-    kryo.register(String[].class);
     kryo.register(org.radiospark.partitioners.VisKey[].class);
     kryo.register(GainTable[].class);
     kryo.register(org.radiospark.jobs.spectral.ChannelImages.class);
@@ -58,6 +57,7 @@ public final class RadioSparkKryoRegistrator implements KryoRegistrator {
     kryo.register(int[].class);
     kryo.register(boolean[].class);
     kryo.register(Object[].class);
+    kryo.register(String[].class);
     kryo.register(scala.Tuple2.class);
     kryo.register(scala.Tuple2[].class);
     kryo.register(byte[].class);

@@ -3,7 +3,8 @@
  * org.radiospark.kernels.io.mwa.MetafitsReader}), gpubox visibility files of the legacy and the
  * MWAX correlator ({@link org.radiospark.kernels.io.mwa.GpuboxReader}, with the legacy PFB input
  * reordering of {@link org.radiospark.kernels.io.mwa.LegacyBaselineMap}) and Cotter's mwaf flag
- * files ({@link org.radiospark.kernels.io.mwa.MwafReader}).
+ * files ({@link org.radiospark.kernels.io.mwa.MwafReader}), and André Offringa's binary {@code
+ * MWAOCAL} calibration solutions ({@link org.radiospark.kernels.io.mwa.AoCalFile}).
  *
  * <p>Conventions (those of mwalib, which Birli and hyperdrive use): visibilities come out as {@code
  * [baseline][fine channel][pol][re, im]} with baselines {@code (a1, a2)}, {@code a1 <= a2}, in the
