@@ -42,6 +42,19 @@ public final class GleamxCommand implements Callable<Integer> {
   String flagArgs = "";
 
   @Option(
+      names = "--skymodel",
+      paramLabel = "FILE",
+      description =
+          "Sky model (hyperdrive YAML or GLEAM VOTable): adds the calibrate and apply steps.")
+  Path skymodel;
+
+  @Option(
+      names = "--calibrate-args",
+      paramLabel = "ARGS",
+      description = "Extra calibrate arguments (e.g. '--uvmin 75 --cal-type full').")
+  String calibrateArgs = "";
+
+  @Option(
       names = "--image-args",
       paramLabel = "ARGS",
       description =
@@ -97,6 +110,8 @@ public final class GleamxCommand implements Callable<Integer> {
         outDir.toString(),
         split(preprocessArgs),
         split(flagArgs),
+        skymodel == null ? null : skymodel.toAbsolutePath().toString(),
+        split(calibrateArgs),
         split(imageArgs),
         catalogue == null ? null : catalogue.toAbsolutePath().toString(),
         split(postimageArgs),

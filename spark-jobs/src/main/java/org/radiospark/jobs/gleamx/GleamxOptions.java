@@ -10,6 +10,9 @@ import java.util.List;
  * @param outDir one folder per snapshot is made in here, plus {@code gleamx-summary.json}
  * @param preprocessArgs extra arguments of the {@code preprocess} step (raw snapshots only)
  * @param flagArgs extra arguments of the {@code flag} step
+ * @param skymodel sky model (hyperdrive YAML or GLEAM VOTable) for the {@code calibrate} and {@code
+ *     apply} steps; null to image the flagged data as they are
+ * @param calibrateArgs extra arguments of the {@code calibrate} step
  * @param imageArgs arguments of the {@code image} step (size, scale, weighting, CLEAN)
  * @param catalogue reference catalogue (CSV or GLEAM VOTable) for {@code postimage} and {@code
  *     rescale}; null to stop after {@code image}
@@ -23,6 +26,8 @@ public record GleamxOptions(
     String outDir,
     List<String> preprocessArgs,
     List<String> flagArgs,
+    String skymodel,
+    List<String> calibrateArgs,
     List<String> imageArgs,
     String catalogue,
     List<String> postimageArgs,
@@ -37,6 +42,7 @@ public record GleamxOptions(
   public GleamxOptions {
     preprocessArgs = List.copyOf(preprocessArgs);
     flagArgs = List.copyOf(flagArgs);
+    calibrateArgs = List.copyOf(calibrateArgs);
     imageArgs = List.copyOf(imageArgs);
     postimageArgs = List.copyOf(postimageArgs);
     if (attempts < 1) {

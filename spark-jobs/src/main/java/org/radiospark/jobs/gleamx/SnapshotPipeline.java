@@ -28,8 +28,9 @@ import org.slf4j.LoggerFactory;
 /**
  * The steps of one GLEAM-X snapshot, run inside one Spark task that owns the snapshot (DESIGN.md:
  * one snapshot per task, one task per executor): {@code preprocess} (raw snapshots only), {@code
- * flag}, {@code image}, and with a reference catalogue {@code postimage} (background, source
- * finding, cross-match, astrometric and flux warps) and {@code rescale}. Each step is the
+ * flag}, with a sky model {@code calibrate} (against the beam of the row's metafits, when given)
+ * and {@code apply}, {@code image}, and with a reference catalogue {@code postimage} (background,
+ * source finding, cross-match, astrometric and flux warps) and {@code rescale}. Each step is the
  * sub-command of the same name run in this JVM with the files of the step before, so a snapshot's
  * steps behave exactly as a user running them by hand.
  *
@@ -127,9 +128,28 @@ public final class SnapshotPipeline {
     names.add("flag");
     secs.add((System.nanoTime() - s) * 1e-9);
 
+    String toImage = flagged;
+    if (opt.skymodel() != null) {
+      s = System.nanoTime();
+      String solutions = stage.resolve(row.obsid + "-solutions.fits").toString();
+      List<String> c = new ArrayList<>(List.of("calibrate", "--skymodel", opt.skymodel()));
+      c.addAll(row.metafits != null ? List.of("--metafits", row.metafits) : List.of("--no-beam"));
+      c.addAll(withThreads(opt.calibrateArgs(), threads));
+      c.addAll(List.of("-o", solutions, flagged));
+      cli("calibrate", c);
+      names.add("calibrate");
+      secs.add((System.nanoTime() - s) * 1e-9);
+
+      s = System.nanoTime();
+      toImage = stage.resolve(row.obsid + "-calibrated.uvfits").toString();
+      cli("apply", List.of("apply", "--solutions", solutions, "-o", toImage, flagged));
+      names.add("apply");
+      secs.add((System.nanoTime() - s) * 1e-9);
+    }
+
     s = System.nanoTime();
     List<String> im = new ArrayList<>(withThreads(opt.imageArgs(), threads));
-    im.addAll(List.of("-name", stage.resolve(row.obsid).toString(), flagged));
+    im.addAll(List.of("-name", stage.resolve(row.obsid).toString(), toImage));
     try {
       ImageJob.run(ImageCommand.parseOptions(im.toArray(new String[0])), null);
     } catch (RuntimeException e) {

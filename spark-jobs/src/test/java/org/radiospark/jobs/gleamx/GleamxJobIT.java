@@ -50,6 +50,8 @@ class GleamxJobIT {
         out.toString(),
         List.of(),
         List.of(),
+        skymodel().toString(),
+        List.of("--cal-type", "diagonal"),
         List.of(
             "-size",
             "256",
@@ -95,7 +97,9 @@ class GleamxJobIT {
     assertEquals(SnapshotResult.FAILED, r.get("broken").status);
     assertEquals(2, r.get("broken").attempts, "retried");
     assertTrue(r.get("broken").error.startsWith("flag (exit 2)"), r.get("broken").error);
-    assertEquals(List.of("flag", "image", "postimage", "rescale"), List.of(r.get("snapA").steps));
+    assertEquals(
+        List.of("flag", "calibrate", "apply", "image", "postimage", "rescale"),
+        List.of(r.get("snapA").steps));
     System.out.printf(
         "gleamx: snapA %s in %.1f s (steps %s), image rms %.3g Jy/beam, peak %.3g; broken: %s%n",
         r.get("snapA").status,
@@ -132,6 +136,34 @@ class GleamxJobIT {
     assertEquals(SnapshotResult.SKIPPED, again.get("snapA").status);
     assertEquals(SnapshotResult.SKIPPED, again.get("snapB").status);
     assertEquals(SnapshotResult.FAILED, again.get("broken").status);
+  }
+
+  /** The sample's true sky as a hyperdrive YAML source list (point sources, power laws). */
+  private static Path skymodel() throws Exception {
+    Path yaml = dir.resolve("sky.yaml");
+    if (!Files.exists(yaml)) {
+      var truth =
+          org.radiospark.kernels.simulation.TruthFile.read(
+              DataSamples.path("mwa-phase2-snapshot.truth.json"));
+      StringBuilder b = new StringBuilder();
+      int n = 0;
+      for (var c : truth.components()) {
+        b.append(
+            String.format(
+                java.util.Locale.ROOT,
+                "src%d:%n- ra: %.9f%n  dec: %.9f%n  comp_type: point%n  flux_type:%n"
+                    + "    power_law:%n      si: %.6f%n      fd:%n        freq: %.1f%n"
+                    + "        i: %.9f%n",
+                n++,
+                Math.toDegrees(c.raRad()),
+                Math.toDegrees(c.decRad()),
+                c.spectralIndex(),
+                c.refFreqHz(),
+                c.fluxJy()[0]));
+      }
+      Files.writeString(yaml, b);
+    }
+    return yaml;
   }
 
   /** The sample's true sky as the reference catalogue (CSV ra_deg, dec_deg, flux_jy). */
