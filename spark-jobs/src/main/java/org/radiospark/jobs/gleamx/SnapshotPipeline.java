@@ -63,6 +63,11 @@ public final class SnapshotPipeline {
     SnapshotResult r = new SnapshotResult();
     r.obsid = row.obsid;
     r.host = host();
+    r.executorId =
+        org.apache.spark.SparkEnv.get() == null
+            ? "none"
+            : org.apache.spark.SparkEnv.get().executorId();
+    r.startMs = System.currentTimeMillis();
     Path out = Path.of(opt.outDir()).toAbsolutePath();
     long t0 = System.nanoTime();
     for (int attempt = 1; attempt <= opt.attempts(); attempt++) {
@@ -75,6 +80,7 @@ public final class SnapshotPipeline {
         r.status = SnapshotResult.OK;
         r.error = null;
         r.seconds = (System.nanoTime() - t0) * 1e-9;
+        r.endMs = System.currentTimeMillis();
         writeSummary(stage.resolve(GleamxOptions.SUMMARY), r);
         Path target = out.resolve(row.obsid);
         OutputSet.deleteTree(target);
@@ -94,6 +100,7 @@ public final class SnapshotPipeline {
     }
     r.status = SnapshotResult.FAILED;
     r.seconds = (System.nanoTime() - t0) * 1e-9;
+    r.endMs = System.currentTimeMillis();
     return r;
   }
 
@@ -230,6 +237,7 @@ public final class SnapshotPipeline {
     root.put("attempts", r.attempts);
     root.put("seconds", r.seconds);
     root.put("host", r.host);
+    root.put("executorId", r.executorId);
     ArrayNode steps = root.putArray("steps");
     for (int i = 0; i < r.steps.length; i++) {
       steps.addObject().put("step", r.steps[i]).put("seconds", r.stepSeconds[i]);

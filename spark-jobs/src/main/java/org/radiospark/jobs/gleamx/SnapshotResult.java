@@ -30,5 +30,13 @@ public final class SnapshotResult {
   /** Where the executor ran it (host). */
   public String host;
 
+  /** Spark executor id of the task ({@code driver} in local mode), null when skipped. */
+  public String executorId;
+
+  /** Wall-clock start and end of the snapshot's work in its task, ms since the epoch. */
+  public long startMs;
+
+  public long endMs;
+
   public SnapshotResult() {}
 }
