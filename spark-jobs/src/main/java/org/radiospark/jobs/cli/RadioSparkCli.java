@@ -30,6 +30,7 @@ import picocli.CommandLine.Command;
       PostimageCommand.class,
       RescaleCommand.class,
       SpectralCommand.class,
+      QaAggregateCommand.class,
       BenchCommand.class
     })
 public final class RadioSparkCli implements Runnable {
