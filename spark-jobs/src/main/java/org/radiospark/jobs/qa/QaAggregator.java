@@ -183,7 +183,11 @@ public final class QaAggregator {
                   if (!Set.of("id", "run", "pipeline", "kind", "stage", "time")
                       .contains(f.getKey())) {
                     JsonNode v = f.getValue();
-                    fields.put(f.getKey(), v.isNumber() ? (Object) v.asDouble() : v.asText());
+                    fields.put(
+                        f.getKey(),
+                        v.isIntegralNumber()
+                            ? (Object) v.asLong()
+                            : v.isNumber() ? (Object) v.asDouble() : v.asText());
                   }
                 });
       }
@@ -234,6 +238,16 @@ public final class QaAggregator {
     double[] s = Arrays.copyOf(v, n);
     Arrays.sort(s);
     return n % 2 == 1 ? s[n / 2] : 0.5 * (s[n / 2 - 1] + s[n / 2]);
+  }
+
+  private static String fieldsText(Map<String, Object> fields) {
+    StringBuilder sb = new StringBuilder();
+    for (Map.Entry<String, Object> e : fields.entrySet()) {
+      Object v = e.getValue();
+      sb.append(sb.length() == 0 ? "" : " ").append(e.getKey()).append('=');
+      sb.append(v instanceof Double d ? String.format(Locale.ROOT, "%.5g", d) : String.valueOf(v));
+    }
+    return sb.toString();
   }
 
   private static String text(JsonNode m, String field, String otherwise) {
@@ -297,7 +311,10 @@ public final class QaAggregator {
     }
   }
 
-  /** A plain-text table: per run and stage one line per channel metric, then the alerts. */
+  /**
+   * A plain-text table: per run and stage one line per channel metric and one with the stage
+   * message's fields, then the alerts.
+   */
   public String table() {
     StringBuilder sb = new StringBuilder();
     sb.append(
@@ -351,6 +368,16 @@ public final class QaAggregator {
                   st.min(),
                   st.mean(),
                   st.max()));
+        }
+        if (s.stageMessages() > 0) {
+          sb.append(
+              String.format(
+                  Locale.ROOT,
+                  "  %-10s %6d %6d  %s%n",
+                  s.stage(),
+                  s.channelMessages(),
+                  s.stageMessages(),
+                  fieldsText(s.stageFields())));
         }
       }
       for (Alert a : r.alerts()) {
