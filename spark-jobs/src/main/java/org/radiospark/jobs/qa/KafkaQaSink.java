@@ -48,7 +48,8 @@ public final class KafkaQaSink implements AsynchronousQaSink {
   }
 
   /**
-   * A producer for {@code target}.
+   * A producer for {@code target}. It connects lazily: a broker that is down is found by the first
+   * {@link #publish}.
    *
    * @param deliveryTimeoutMs time for a record to be acknowledged, at least 1000 ms; also bounds
    *     how long {@code publish} waits for the topic's metadata
@@ -60,7 +61,12 @@ public final class KafkaQaSink implements AsynchronousQaSink {
           "delivery timeout must be at least 1000 ms, not " + deliveryTimeoutMs);
     }
     this.closeTimeout = Duration.ofMillis(deliveryTimeoutMs + 1000L);
-    this.producer = new KafkaProducer<>(producerConfig(target, deliveryTimeoutMs));
+    try {
+      this.producer = new KafkaProducer<>(producerConfig(target, deliveryTimeoutMs));
+    } catch (KafkaException e) {
+      // e.g. a bootstrap host that does not resolve: a failure of the sink, not of the run.
+      throw new QaSinkException("cannot create a Kafka producer for " + target + ": " + e, e);
+    }
   }
 
   /**

@@ -44,8 +44,26 @@ public final class QaSinks {
     }
     KafkaTopicUri topic = KafkaTopicUri.parse(uri);
     Path fallback = fallbackFile(outputPrefix);
-    return new IdentifiedQaSink(
-        new FallbackQaSink(new KafkaQaSink(topic), () -> new JsonlQaSink(fallback)));
+    QaSink kafka;
+    try {
+      kafka = new KafkaQaSink(topic);
+    } catch (QaSink.QaSinkException e) {
+      kafka = new Unavailable(e);
+    }
+    return new IdentifiedQaSink(new FallbackQaSink(kafka, () -> new JsonlQaSink(fallback)));
+  }
+
+  /** A primary that could not be created: every publish fails, so the fallback takes over. */
+  private record Unavailable(QaSink.QaSinkException cause) implements QaSink {
+    @Override
+    public void publish(QaMessage message) {
+      throw new QaSink.QaSinkException(cause.getMessage(), cause);
+    }
+
+    @Override
+    public void close() {
+      // nothing was opened
+    }
   }
 
   /** The fallback file of a Kafka sink for the outputs {@code outputPrefix}{@code -*}. */

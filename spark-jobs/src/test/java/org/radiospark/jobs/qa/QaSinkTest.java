@@ -110,6 +110,19 @@ class QaSinkTest {
   }
 
   @Test
+  void anUnresolvableBrokerSendsEverythingToTheFallback() throws Exception {
+    String prefix = dir.resolve("nohost").toString();
+    try (QaSink s = QaSinks.open("kafka://no-such-broker.invalid:9092/qa", prefix)) {
+      for (int c = 0; c < 3; c++) {
+        s.publish(channel(c, 1));
+      }
+    }
+    List<String> lines = Files.readAllLines(QaSinks.fallbackFile(prefix));
+    assertEquals(3, lines.size());
+    assertEquals(2, json.readTree(lines.get(2)).get("channel").asInt());
+  }
+
+  @Test
   void aKafkaFallbackFileIsNamedAfterThePrefixAndOnlyCreatedOnFailure() {
     assertEquals(Path.of("out/run1-qa-fallback.jsonl"), QaSinks.fallbackFile("out/run1"));
     Path f = dir.resolve("lazy-fallback.jsonl");
