@@ -35,6 +35,7 @@ import picocli.CommandLine.Command;
       SimulateVcsCommand.class,
       RepackCommand.class,
       BeamformCommand.class,
+      QaAggregateCommand.class,
       BenchCommand.class
     })
 public final class RadioSparkCli implements Runnable {

@@ -116,7 +116,9 @@ public final class SpectralCommand implements Callable<Integer> {
   @Option(
       names = "--qa",
       paramLabel = "URI",
-      description = "QA sink: log: (default) or jsonl:PATH.")
+      description =
+          "QA sink: log: (default), jsonl:PATH or kafka://HOST:PORT/TOPIC; if the broker fails,"
+              + " the messages from then on go to PREFIX-qa-fallback.jsonl.")
   String qa = "log:";
 
   @Option(

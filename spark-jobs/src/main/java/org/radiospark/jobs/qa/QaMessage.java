@@ -9,10 +9,12 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * One quality-assessment message: a flat JSON object with the fields {@code pipeline}, {@code kind}
- * ({@code "channel"} or {@code "stage"}), {@code stage}, {@code channel} (channel messages only),
- * {@code time} (ISO-8601 UTC) and the metrics (numbers, strings or booleans; non-finite numbers are
- * written as null so every line stays valid JSON). Immutable.
+ * One quality-assessment message: a flat JSON object with the fields {@code id} (unique: run id and
+ * sequence number, stamped by {@link IdentifiedQaSink}; absent on a message not yet published),
+ * {@code run}, {@code pipeline}, {@code kind} ({@code "channel"} or {@code "stage"}), {@code
+ * stage}, {@code channel} (channel messages only), {@code time} (ISO-8601 UTC) and the metrics
+ * (numbers, strings or booleans; non-finite numbers are written as null so every line stays valid
+ * JSON). Immutable.
  */
 public final class QaMessage {
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -55,6 +57,37 @@ public final class QaMessage {
       f.put(e.getKey(), v);
     }
     return f;
+  }
+
+  /**
+   * This message with {@code id = run + "-" + sequence} and {@code run} as its first fields (an id
+   * already present is kept: re-publishing a message keeps its identity).
+   */
+  public QaMessage withId(String run, long sequence) {
+    if (fields.containsKey("id")) {
+      return this;
+    }
+    Map<String, Object> f = new LinkedHashMap<>();
+    f.put("id", Objects.requireNonNull(run, "run") + "-" + sequence);
+    f.put("run", run);
+    for (Map.Entry<String, Object> e : fields.entrySet()) {
+      if (!e.getKey().equals("run")) {
+        f.put(e.getKey(), e.getValue());
+      }
+    }
+    return new QaMessage(f);
+  }
+
+  /** The unique id ({@code RUN-SEQUENCE}), or null before {@link #withId}. */
+  public String id() {
+    Object id = fields.get("id");
+    return id == null ? null : id.toString();
+  }
+
+  /** The run id, or null before {@link #withId}. */
+  public String run() {
+    Object run = fields.get("run");
+    return run == null ? null : run.toString();
   }
 
   /** The fields in insertion order (unmodifiable). */

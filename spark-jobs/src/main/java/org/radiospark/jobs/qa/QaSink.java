@@ -2,9 +2,10 @@ package org.radiospark.jobs.qa;
 
 /**
  * Where QA messages go. Implementations: {@link LogQaSink} ({@code log:}), {@link JsonlQaSink}
- * ({@code jsonl:PATH}), and {@link FallbackQaSink} which forwards to a primary sink and switches to
- * a fallback when the primary fails (the shape a Kafka sink with a JSON-lines fallback takes:
- * {@code new FallbackQaSink(kafka, jsonl)}). Opened from a URI by {@link QaSinks#open}.
+ * ({@code jsonl:PATH}), {@link KafkaQaSink} ({@code kafka://HOST:PORT/TOPIC}, asynchronous), {@link
+ * FallbackQaSink} which forwards to a primary sink and switches to a fallback when the primary
+ * fails (Kafka with a JSON-lines fallback), and {@link IdentifiedQaSink} which gives every message
+ * its id. Opened from a URI by {@link QaSinks#open}.
  *
  * <p>Sinks are used on the driver only (see {@code jobs.spectral.SpectralJob}), by one thread.
  */

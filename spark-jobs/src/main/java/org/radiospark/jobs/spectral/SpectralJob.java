@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.Supplier;
+import java.util.function.UnaryOperator;
 import org.apache.spark.HashPartitioner;
 import org.apache.spark.SparkConf;
 import org.apache.spark.SparkException;
@@ -139,10 +140,21 @@ public final class SpectralJob {
    * @param spark supplies the session once the input has been read and checked
    */
   public static Result run(SpectralOptions opt, Supplier<SparkSession> spark) {
+    return run(opt, spark, UnaryOperator.identity());
+  }
+
+  /**
+   * As {@link #run(SpectralOptions, Supplier)}, publishing QA through {@code decorateQa} applied to
+   * the sink of {@code --qa} (opened by {@link QaSinks#open(String, String)} with the output
+   * prefix, so a Kafka sink falls back to {@code PREFIX-qa-fallback.jsonl}); the decorator may
+   * observe or count messages, e.g. in tests.
+   */
+  public static Result run(
+      SpectralOptions opt, Supplier<SparkSession> spark, UnaryOperator<QaSink> decorateQa) {
     long t0 = System.nanoTime();
     Map<String, Path> targets = outputNames(opt.prefix());
     try (OutputSet outputs = new OutputSet(opt.overwrite());
-        QaSink qa = QaSinks.open(opt.execution().qa())) {
+        QaSink qa = decorateQa.apply(QaSinks.open(opt.execution().qa(), opt.prefix()))) {
       Map<String, Path> staged = new LinkedHashMap<>();
       for (Map.Entry<String, Path> e : targets.entrySet()) {
         staged.put(e.getKey(), outputs.stage(e.getValue()));

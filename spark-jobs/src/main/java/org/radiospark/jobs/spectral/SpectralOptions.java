@@ -83,7 +83,7 @@ public record SpectralOptions(
    *
    * @param channelsPerTask channels imaged by one task ({@code --channels-per-task})
    * @param tileSize side of the square spatial tiles of the Faraday stage, pixels
-   * @param qa QA sink URI ({@code log:} or {@code jsonl:PATH})
+   * @param qa QA sink URI ({@code log:}, {@code jsonl:PATH} or {@code kafka://HOST:PORT/TOPIC})
    * @param executorMemoryHintBytes memory of one executor to plan for, bytes; 0 = read it from the
    *     Spark configuration (or the JVM in local mode)
    * @param threads threads per imaging task; 0 = from the Spark configuration

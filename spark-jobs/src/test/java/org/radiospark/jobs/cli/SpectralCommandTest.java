@@ -67,7 +67,7 @@ class SpectralCommandTest {
   @Test
   void badOptionsExitTwoWithTheOptionNamed() {
     String[][] cases = {
-      {"--qa", "kafka://localhost:9092/qa", "--qa"},
+      {"--qa", "kafka://localhost/qa", "--qa"},
       {"--pol-clean", "iq", "--pol-clean"},
       {"--channels-per-task", "0", "--channels-per-task"},
       {"--executor-memory-hint", "lots", "--executor-memory-hint"},
