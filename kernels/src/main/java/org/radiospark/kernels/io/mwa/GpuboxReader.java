@@ -7,9 +7,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import nom.tam.fits.FitsUtil;
 import nom.tam.fits.Header;
 import nom.tam.fits.TruncatedFileException;
 import nom.tam.util.FitsFile;
+import org.radiospark.kernels.io.FitsLayout;
+import org.radiospark.kernels.io.HeaderAccess;
 import org.radiospark.kernels.model.InvalidInputException;
 
 /**
@@ -54,8 +57,12 @@ public final class GpuboxReader {
     // Headers are parsed and data skipped by offset: a legacy gpubox file holds a gigabyte.
     try (FitsFile in = new FitsFile(file.toFile(), "r")) {
       Header ph = readHeader(f, in, 1);
-      in.seek(in.getFilePointer() + ph.getDataSize());
-      boolean mwax = ph.getIntValue("CORR_VER", 1) == 2;
+      long primaryData = FitsUtil.addPadding(FitsLayout.dataBytes(ph, f, "HDU 1"));
+      if (in.getFilePointer() + primaryData > in.length()) {
+        throw new InvalidInputException(f, "HDU 1 NAXISn", "data truncated");
+      }
+      in.seek(in.getFilePointer() + primaryData);
+      boolean mwax = new HeaderAccess(ph, f).integer("CORR_VER", 1) == 2;
       CorrelatorVersion version = mwax ? CorrelatorVersion.MWAX : CorrelatorVersion.LEGACY;
       int nAnt = meta.nAntennas();
       int nBaselines = nAnt * (nAnt + 1) / 2;
@@ -88,22 +95,24 @@ public final class GpuboxReader {
       long length = in.length();
       for (int index = 1; in.getFilePointer() < length; index++) {
         Header h = readHeader(f, in, index + 1);
-        long offset = in.getFilePointer();
-        if (offset + h.getDataSize() > length) {
-          throw new InvalidInputException(f, "HDU " + (index + 1), "data truncated");
-        }
-        in.seek(offset + h.getDataSize());
-        int naxis1 = h.getIntValue("NAXIS1", 0);
-        int naxis2 = h.getIntValue("NAXIS2", 0);
-        int bitpix = h.getIntValue("BITPIX", 0);
         String where = "HDU " + (index + 1);
+        long offset = in.getFilePointer();
+        long dataSize = FitsUtil.addPadding(FitsLayout.dataBytes(h, f, where));
+        if (offset + dataSize > length) {
+          throw new InvalidInputException(f, where, "data truncated");
+        }
+        in.seek(offset + dataSize);
+        HeaderAccess ha = new HeaderAccess(h, f);
+        int naxis1 = ha.integer("NAXIS1", 0);
+        int naxis2 = ha.integer("NAXIS2", 0);
+        int bitpix = ha.integer("BITPIX", 0);
         if (!h.containsKey("TIME")) {
           throw new InvalidInputException(f, where + " TIME", "keyword missing");
         }
         if (bitpix != 32 && bitpix != -32) {
           throw new InvalidInputException(f, where + " BITPIX", "expected 32 or -32");
         }
-        long timeMs = h.getLongValue("TIME") * 1000L + h.getLongValue("MILLITIM", 0L);
+        long timeMs = (long) ha.integer("TIME") * 1000L + ha.integer("MILLITIM", 0);
         if (mwax) {
           if (naxis1 == 4 && !steps.isEmpty() && steps.get(steps.size() - 1).weightsHdu() < 0) {
             GpuboxTimestep last = steps.remove(steps.size() - 1);
@@ -120,13 +129,13 @@ public final class GpuboxReader {
                 where + " NAXIS1/NAXIS2",
                 "expected " + nBaselines + " rows of nFine x 4 pols x 2 floats");
           }
-          steps.add(step(h, index, timeMs, naxis1 / 8, offset, bitpix));
+          steps.add(step(ha, index, timeMs, naxis1 / 8, offset, bitpix));
         } else {
           if (naxis1 != LegacyBaselineMap.N_BASELINES * 8 || naxis2 < 1) {
             throw new InvalidInputException(
                 f, where + " NAXIS1", "expected 66048 (8256 baselines x 4 pols x 2) per channel");
           }
-          steps.add(step(h, index, timeMs, naxis2, offset, bitpix));
+          steps.add(step(ha, index, timeMs, naxis2, offset, bitpix));
         }
       }
       if (steps.isEmpty()) {
@@ -139,7 +148,7 @@ public final class GpuboxReader {
   }
 
   private static GpuboxTimestep step(
-      Header h, int index, long timeMs, int nFine, long offset, int bitpix) {
+      HeaderAccess h, int index, long timeMs, int nFine, long offset, int bitpix) {
     return new GpuboxTimestep(
         index,
         -1,
@@ -148,8 +157,8 @@ public final class GpuboxReader {
         offset,
         -1,
         bitpix,
-        h.getDoubleValue("BSCALE", 1.0),
-        h.getDoubleValue("BZERO", 0.0));
+        h.number("BSCALE", 1.0),
+        h.number("BZERO", 0.0));
   }
 
   private static Header readHeader(String f, FitsFile in, int hduNumber) throws IOException {
@@ -161,6 +170,10 @@ public final class GpuboxReader {
       return h;
     } catch (TruncatedFileException e) {
       throw new InvalidInputException(f, "HDU " + hduNumber, "truncated header", e);
+    } catch (RuntimeException e) {
+      // nom-tam-fits rejects non-ASCII header bytes with IllegalArgumentException.
+      throw new InvalidInputException(
+          f, "HDU " + hduNumber, "corrupt header: " + e.getMessage(), e);
     }
   }
 
