@@ -49,8 +49,9 @@ import org.radiospark.kernels.model.VisibilityBlock;
  *   <li>Phase centre from the {@code RA}/{@code DEC} axis {@code CRVAL} (degrees), else {@code
  *       OBSRA/OBSDEC}.
  *   <li>Flags: weight {@code <= 0} (or NaN) flags a sample unless {@link
- *       UvfitsReadOptions#ignoreFlags()}; stored weights are {@code |w|}. Non-finite visibilities
- *       are always flagged.
+ *       UvfitsReadOptions#ignoreFlags()}; stored weights are {@code |w|}. Non-finite (NaN, Inf)
+ *       visibilities are always flagged and stored as 0 with weight 0, so they cannot reach an
+ *       image or a solver.
  *   <li>Antenna indices are 0-based rows of the AN table, matched through its {@code NOSTA} column.
  * </ul>
  *
@@ -262,7 +263,14 @@ public final class UvfitsReader {
             vis[2 * i] = (float) re;
             vis[2 * i + 1] = (float) im;
             boolean finite = Double.isFinite(re) && Double.isFinite(im);
-            if (Double.isNaN(wt)) {
+            if (!finite) {
+              // NaN/Inf carry no information and poison any sum they enter (0 x NaN is NaN):
+              // stored as a flagged zero of weight 0, whatever the flag policy.
+              vis[2 * i] = 0f;
+              vis[2 * i + 1] = 0f;
+              weight[i] = 0f;
+              flag[i] = true;
+            } else if (Double.isNaN(wt)) {
               weight[i] = 0f;
               flag[i] = true;
             } else if (options.ignoreFlags()) {
