@@ -53,7 +53,8 @@ public final class FitsImageReader {
             name, "SIMPLE", "unreadable FITS header (truncated or corrupt): " + e.getMessage(), e);
       }
       if (header == null) {
-        throw new InvalidInputException(name, "SIMPLE", "empty file");
+        throw new InvalidInputException(
+            name, "SIMPLE", "file truncated or empty: no complete primary header");
       }
       return parse(new HeaderAccess(header, name), in, Files.size(file));
     }

@@ -27,6 +27,10 @@ import org.radiospark.kernels.model.InvalidInputException;
  *       [baseline][pol]} (the fraction of data the correlator received; 0 = none).
  * </ul>
  *
+ * <p>Non-finite values (NaN, Inf, in either part) are delivered as NaN in both parts of the sample,
+ * so a consumer flags them with one test ({@link org.radiospark.kernels.preprocess.Preprocessor}
+ * does); MWAX weights that are not finite and positive read as 0 (no data).
+ *
  * <p>Cost per integration O(baselines x fine channels); one HDU is held in memory at a time (the
  * data are read by byte offset, not through nom-tam-fits' HDU list, which keeps every HDU read).
  */
@@ -212,10 +216,21 @@ public final class GpuboxReader {
             }
           }
         }
+        for (int i = 0; i < vis.length; i += 2) {
+          if (!Float.isFinite(vis[i]) || !Float.isFinite(vis[i + 1])) {
+            vis[i] = Float.NaN;
+            vis[i + 1] = Float.NaN;
+          }
+        }
         float[] weights =
             ts.weightsOffset() >= 0
                 ? readFloats(f, in, ts.weightsOffset(), nb * 4, -32, 1.0, 0.0)
                 : null;
+        if (weights != null) {
+          for (int i = 0; i < weights.length; i++) {
+            weights[i] = weights[i] > 0 && weights[i] < Float.POSITIVE_INFINITY ? weights[i] : 0f;
+          }
+        }
         consumer.accept(ts, vis, weights);
       }
     } catch (IOException e) {
