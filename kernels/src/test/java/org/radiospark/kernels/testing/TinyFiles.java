@@ -278,9 +278,15 @@ public final class TinyFiles {
    */
   public static Path mwaxGpubox(Path dir, int nTimes, int nFine, float[][] vis, long seed)
       throws IOException {
+    return mwaxGpubox(dir, MWA_ANTENNAS, nTimes, nFine, vis, seed);
+  }
+
+  /** {@link #mwaxGpubox(Path, int, int, float[][], long)} for {@code nAnt} antennas. */
+  public static Path mwaxGpubox(Path dir, int nAnt, int nTimes, int nFine, float[][] vis, long seed)
+      throws IOException {
     Path file = dir.resolve(MWA_GPSTIME + "_20211108122750_ch" + MWA_CHANNEL + "_000.fits");
     Random r = new Random(seed);
-    int nb = MWA_ANTENNAS * (MWA_ANTENNAS + 1) / 2;
+    int nb = nAnt * (nAnt + 1) / 2;
     long unix = MWA_GPSTIME + 315_964_782L; // GPS to Unix (18 leap seconds in 2021)
     try (OutputStream os = Files.newOutputStream(file);
         FitsOutputStream out = new FitsOutputStream(os)) {
@@ -290,7 +296,7 @@ public final class TinyFiles {
       p.addValue("NAXIS", 0, "");
       p.addValue("EXTEND", true, "");
       p.addValue("CORR_VER", 2, "MWAX");
-      p.addValue("NINPUTS", 2 * MWA_ANTENNAS, "");
+      p.addValue("NINPUTS", 2 * nAnt, "");
       p.write(out);
       for (int t = 0; t < nTimes; t++) {
         float[][] data = new float[nb][nFine * 8];
