@@ -116,7 +116,8 @@ public final class GpuboxReader {
         if (bitpix != 32 && bitpix != -32) {
           throw new InvalidInputException(f, where + " BITPIX", "expected 32 or -32");
         }
-        long timeMs = (long) ha.integer("TIME") * 1000L + ha.integer("MILLITIM", 0);
+        // TIME is Unix seconds: a double holds it exactly, and it outgrows an int in 2038.
+        long timeMs = Math.round(ha.number("TIME")) * 1000L + ha.integer("MILLITIM", 0);
         if (mwax) {
           if (naxis1 == 4 && !steps.isEmpty() && steps.get(steps.size() - 1).weightsHdu() < 0) {
             GpuboxTimestep last = steps.remove(steps.size() - 1);
