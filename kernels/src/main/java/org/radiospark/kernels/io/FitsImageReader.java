@@ -53,9 +53,10 @@ public final class FitsImageReader {
             name, "SIMPLE", "unreadable FITS header (truncated or corrupt): " + e.getMessage(), e);
       }
       if (header == null) {
-        throw new InvalidInputException(name, "SIMPLE", "empty file");
+        throw new InvalidInputException(
+            name, "SIMPLE", "file truncated or empty: no complete primary header");
       }
-      return parse(new HeaderAccess(header, name), in);
+      return parse(new HeaderAccess(header, name), in, Files.size(file));
     }
   }
 
@@ -75,7 +76,8 @@ public final class FitsImageReader {
     return c.planes().get(0);
   }
 
-  private static FitsImageData parse(HeaderAccess h, FitsInputStream in) throws IOException {
+  private static FitsImageData parse(HeaderAccess h, FitsInputStream in, long fileBytes)
+      throws IOException {
     String file = h.file();
     int naxis = h.integer("NAXIS");
     if (naxis < 2 || naxis > 4) {
@@ -87,6 +89,23 @@ public final class FitsImageReader {
     }
     int nx = positive(h, "NAXIS1");
     int ny = positive(h, "NAXIS2");
+    // Every allocation below follows from NAXISn: bound them by what the file can hold, so a
+    // garbage axis length is reported instead of allocating gigabytes.
+    long pixels = (long) nx * ny;
+    for (int k = 3; k <= naxis; k++) {
+      pixels *= Math.min(positive(h, "NAXIS" + k), fileBytes + 1);
+      if (pixels > fileBytes) {
+        break;
+      }
+    }
+    if (pixels > fileBytes) {
+      throw new InvalidInputException(
+          file,
+          "NAXISn",
+          "file truncated: the axes announce more pixels than the file's "
+              + fileBytes
+              + " bytes can hold");
+    }
     expectType(h, 1, "RA---SIN");
     expectType(h, 2, "DEC--SIN");
     double cdelt1 = h.number("CDELT1");

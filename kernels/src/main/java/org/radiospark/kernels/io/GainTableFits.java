@@ -495,6 +495,8 @@ public final class GainTableFits {
           "NAXIS2",
           "truncated: " + size + " bytes is not a whole number of 2880-byte blocks");
     }
+    // Table sizes are checked against the file before nom-tam-fits allocates anything from them.
+    FitsLayout.requireComplete(file);
     try (Fits fits = new Fits(file.toFile())) {
       BasicHDU<?>[] hdus;
       try {

@@ -6,31 +6,36 @@ import org.radiospark.kernels.model.InvalidInputException;
 
 /**
  * Typed access to FITS header keywords that reports missing or malformed values as {@link
- * InvalidInputException} naming the file and the keyword.
+ * InvalidInputException} naming the file and the keyword (public so that the readers of the mwa and
+ * psrfits packages validate the same way).
  */
-final class HeaderAccess {
+public final class HeaderAccess {
   private final Header header;
   private final String file;
 
-  HeaderAccess(Header header, String file) {
+  /** Access to {@code header}, read from {@code file} (named in every error). */
+  public HeaderAccess(Header header, String file) {
     this.header = header;
     this.file = file;
   }
 
-  Header header() {
+  /** The header. */
+  public Header header() {
     return header;
   }
 
-  String file() {
+  /** The file named in errors. */
+  public String file() {
     return file;
   }
 
-  boolean has(String key) {
+  /** True if the keyword is present. */
+  public boolean has(String key) {
     return header.containsKey(key);
   }
 
   /** A string value with trailing blanks removed (FITS pads strings to 8 characters). */
-  String string(String key) {
+  public String string(String key) {
     HeaderCard c = card(key);
     String v = c.getValue();
     if (v == null) {
@@ -39,7 +44,8 @@ final class HeaderAccess {
     return v.strip();
   }
 
-  String string(String key, String fallback) {
+  /** A string value, or {@code fallback} when the keyword is absent or has no value. */
+  public String string(String key, String fallback) {
     if (!has(key)) {
       return fallback;
     }
@@ -47,7 +53,8 @@ final class HeaderAccess {
     return v == null ? fallback : v.strip();
   }
 
-  double number(String key) {
+  /** A finite number (FITS 'D' exponents accepted); throws if missing or malformed. */
+  public double number(String key) {
     HeaderCard c = card(key);
     try {
       double v = Double.parseDouble(c.getValue().strip().replace('D', 'E').replace('d', 'e'));
@@ -61,11 +68,13 @@ final class HeaderAccess {
     }
   }
 
-  double number(String key, double fallback) {
+  /** {@link #number(String)}, or {@code fallback} when the keyword is absent. */
+  public double number(String key, double fallback) {
     return has(key) ? number(key) : fallback;
   }
 
-  int integer(String key) {
+  /** An integer in the int range; throws if missing, fractional or out of range. */
+  public int integer(String key) {
     double v = number(key);
     if (v != Math.rint(v) || Math.abs(v) > Integer.MAX_VALUE) {
       throw new InvalidInputException(file, key, "expected an integer, found " + v);
@@ -73,11 +82,13 @@ final class HeaderAccess {
     return (int) v;
   }
 
-  int integer(String key, int fallback) {
+  /** {@link #integer(String)}, or {@code fallback} when the keyword is absent. */
+  public int integer(String key, int fallback) {
     return has(key) ? integer(key) : fallback;
   }
 
-  boolean logical(String key) {
+  /** A logical T or F; throws if missing or anything else. */
+  public boolean logical(String key) {
     HeaderCard c = card(key);
     String v = c.getValue() == null ? "" : c.getValue().strip();
     if (v.equals("T")) {
@@ -89,7 +100,8 @@ final class HeaderAccess {
     throw new InvalidInputException(file, key, "expected a logical T or F, found '" + v + "'");
   }
 
-  boolean logical(String key, boolean fallback) {
+  /** {@link #logical(String)}, or {@code fallback} when the keyword is absent. */
+  public boolean logical(String key, boolean fallback) {
     return has(key) ? logical(key) : fallback;
   }
 

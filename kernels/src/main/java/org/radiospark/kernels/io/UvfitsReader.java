@@ -49,8 +49,9 @@ import org.radiospark.kernels.model.VisibilityBlock;
  *   <li>Phase centre from the {@code RA}/{@code DEC} axis {@code CRVAL} (degrees), else {@code
  *       OBSRA/OBSDEC}.
  *   <li>Flags: weight {@code <= 0} (or NaN) flags a sample unless {@link
- *       UvfitsReadOptions#ignoreFlags()}; stored weights are {@code |w|}. Non-finite visibilities
- *       are always flagged.
+ *       UvfitsReadOptions#ignoreFlags()}; stored weights are {@code |w|}. Non-finite (NaN, Inf)
+ *       visibilities are always flagged and stored as 0 with weight 0, so they cannot reach an
+ *       image or a solver.
  *   <li>Antenna indices are 0-based rows of the AN table, matched through its {@code NOSTA} column.
  * </ul>
  *
@@ -82,7 +83,7 @@ public final class UvfitsReader {
         BufferedInputStream buffered = new BufferedInputStream(raw, 1 << 16);
         FitsInputStream in = new FitsInputStream(buffered)) {
       requireFitsSignature(buffered, name);
-      return new Parse(name, options, in).run();
+      return new Parse(name, options, in, Files.size(file)).run();
     }
   }
 
@@ -107,12 +108,14 @@ public final class UvfitsReader {
     private final String file;
     private final UvfitsReadOptions options;
     private final FitsInputStream in;
+    private final long fileBytes;
     private HeaderAccess h;
 
-    Parse(String file, UvfitsReadOptions options, FitsInputStream in) {
+    Parse(String file, UvfitsReadOptions options, FitsInputStream in, long fileBytes) {
       this.file = file;
       this.options = options;
       this.in = in;
+      this.fileBytes = fileBytes;
     }
 
     UvfitsData run() throws IOException {
@@ -170,6 +173,22 @@ public final class UvfitsReader {
                 + nChanFile);
       }
       int nPol = axes.pols.length;
+      long groupElems = params.count + axes.elements;
+      long groupBytes = groupElems * bytes;
+      // Allocations follow from header counts: bound them by what the file can hold, so a garbage
+      // GCOUNT or NAXISn is reported instead of allocating gigabytes.
+      if (groupBytes > fileBytes || (double) groupBytes * gcount > fileBytes) {
+        throw new InvalidInputException(
+            file,
+            "GCOUNT",
+            "file truncated: "
+                + gcount
+                + " random groups of "
+                + groupBytes
+                + " bytes announced, but the file has "
+                + fileBytes
+                + " bytes");
+      }
       long nSamples = (long) gcount * nChan * nPol;
       if (nSamples > Integer.MAX_VALUE / 2) {
         throw new InvalidInputException(
@@ -186,8 +205,6 @@ public final class UvfitsReader {
       float[] weight = new float[(int) nSamples];
       boolean[] flag = new boolean[(int) nSamples];
 
-      long groupElems = params.count + axes.elements;
-      long groupBytes = groupElems * bytes;
       if (groupBytes > Integer.MAX_VALUE) {
         throw new InvalidInputException(file, "NAXIS", "a group of " + groupBytes + " bytes");
       }
@@ -246,7 +263,14 @@ public final class UvfitsReader {
             vis[2 * i] = (float) re;
             vis[2 * i + 1] = (float) im;
             boolean finite = Double.isFinite(re) && Double.isFinite(im);
-            if (Double.isNaN(wt)) {
+            if (!finite) {
+              // NaN/Inf carry no information and poison any sum they enter (0 x NaN is NaN):
+              // stored as a flagged zero of weight 0, whatever the flag policy.
+              vis[2 * i] = 0f;
+              vis[2 * i + 1] = 0f;
+              weight[i] = 0f;
+              flag[i] = true;
+            } else if (Double.isNaN(wt)) {
               weight[i] = 0f;
               flag[i] = true;
             } else if (options.ignoreFlags()) {
@@ -330,6 +354,10 @@ public final class UvfitsReader {
         if (n < 1) {
           throw new InvalidInputException(file, "NAXIS" + k, "expected >= 1, found " + n);
         }
+        if (n > fileBytes) {
+          throw new InvalidInputException(
+              file, "NAXIS" + k, n + " exceeds the file size (" + fileBytes + " bytes)");
+        }
         String type = h.string("CTYPE" + k).toUpperCase(java.util.Locale.ROOT);
         if (type.equals("COMPLEX")) {
           if (n != 3 && n != 2) {
@@ -380,6 +408,10 @@ public final class UvfitsReader {
           requireSingle(k, n, type);
         }
         stride *= n;
+        if (stride > fileBytes) {
+          throw new InvalidInputException(
+              file, "NAXIS" + k, "a group larger than the file (" + fileBytes + " bytes)");
+        }
       }
       if (complexAxis < 0) {
         throw new InvalidInputException(file, "CTYPEn", "no COMPLEX axis among the data axes");
@@ -404,8 +436,9 @@ public final class UvfitsReader {
     private Params readParams() {
       Params p = new Params();
       p.count = h.integer("PCOUNT");
-      if (p.count < 0) {
-        throw new InvalidInputException(file, "PCOUNT", "expected >= 0, found " + p.count);
+      if (p.count < 0 || p.count > fileBytes) {
+        throw new InvalidInputException(
+            file, "PCOUNT", "expected 0.." + fileBytes + " (the file size), found " + p.count);
       }
       p.scale = new double[p.count];
       p.zero = new double[p.count];
@@ -546,6 +579,10 @@ public final class UvfitsReader {
         boolean bintable = xa.string("XTENSION", "").equals("BINTABLE");
         BinaryTable table;
         if (bintable && (ext.equals("AIPS AN") && t.an == null || ext.equals("AIPS FQ"))) {
+          if (FitsLayout.dataBytes(x, file, ext) > fileBytes) {
+            throw new InvalidInputException(
+                file, ext + " NAXIS2", "a table larger than the file: truncated or corrupt");
+          }
           try {
             table = new BinaryTable(x);
             table.read(in);
@@ -566,14 +603,7 @@ public final class UvfitsReader {
     }
 
     private void skipExtension(HeaderAccess xa, String ext) {
-      long size = 1;
-      int naxis = xa.integer("NAXIS", 0);
-      for (int k = 1; k <= naxis; k++) {
-        size *= xa.integer("NAXIS" + k);
-      }
-      size = naxis == 0 ? 0 : size;
-      size = (size + xa.integer("PCOUNT", 0)) * xa.integer("GCOUNT", 1);
-      size *= Math.abs(xa.integer("BITPIX")) / 8;
+      long size = FitsLayout.dataBytes(xa.header(), file, ext.isEmpty() ? "XTENSION" : ext);
       try {
         in.skipAllBytes(FitsUtil.addPadding(size));
       } catch (IOException e) {

@@ -24,9 +24,26 @@ public class InvalidInputException extends RuntimeException {
     StringBuilder b = new StringBuilder();
     b.append(file == null ? "<input>" : file);
     if (field != null && !field.isEmpty()) {
-      b.append(": ").append(field);
+      b.append(": ").append(printable(field));
     }
-    b.append(": ").append(problem);
+    b.append(": ").append(printable(problem));
+    return b.toString();
+  }
+
+  /**
+   * Bytes of a corrupt file quoted in a message (a garbage keyword, a header value) may hold line
+   * breaks or control characters; they become '?' so the message stays one readable line.
+   */
+  private static String printable(String s) {
+    if (s == null) {
+      return "null";
+    }
+    StringBuilder b = new StringBuilder(s.length());
+    s.codePoints()
+        .forEach(
+            c ->
+                b.appendCodePoint(
+                    Character.isISOControl(c) || c == 0xFFFD || !Character.isDefined(c) ? '?' : c));
     return b.toString();
   }
 

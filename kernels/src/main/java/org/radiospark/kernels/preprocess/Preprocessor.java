@@ -474,7 +474,14 @@ public final class Preprocessor {
           double im = vis[s + 1];
           double vr = re * cr - im * cim;
           double vi = re * cim + im * cr;
-          boolean sampleBad = bad || (weights != null && !(weights[4 * b + p] > 0));
+          // A non-finite sample (GpuboxReader passes it as NaN) is flagged and left out of every
+          // sum, flagged cells included, so that no NaN reaches the output.
+          boolean finite = Double.isFinite(re) && Double.isFinite(im);
+          if (!finite) {
+            vr = 0;
+            vi = 0;
+          }
+          boolean sampleBad = bad || !finite || (weights != null && !(weights[4 * b + p] > 0));
           int o = (outRow * nChan + oc) * 4 + OUT_POL[p];
           float have = weightSum[o];
           if (!sampleBad) {

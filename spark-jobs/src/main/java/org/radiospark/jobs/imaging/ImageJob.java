@@ -31,6 +31,7 @@ import org.radiospark.kernels.io.UvfitsData;
 import org.radiospark.kernels.io.UvfitsReadOptions;
 import org.radiospark.kernels.model.Beam;
 import org.radiospark.kernels.model.Image;
+import org.radiospark.kernels.model.InvalidInputException;
 import org.radiospark.kernels.model.VisibilityBlock;
 import org.radiospark.kernels.weighting.Weighting;
 import org.radiospark.partitioners.FrequencyPartitioner;
@@ -91,6 +92,7 @@ public final class ImageJob {
       }
       UvfitsData data = read(opt, spark);
       VisibilityBlock block = data.block();
+      requireSomethingToImage(block, opt);
       if (k > block.nChan()) {
         throw new BadOptionException(
             "-channels-out " + k + " exceeds the " + block.nChan() + " channels of " + opt.input());
@@ -159,6 +161,29 @@ public final class ImageJob {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+  }
+
+  /**
+   * An input whose cross-correlations are all flagged would give an all-zero (or NaN) image that
+   * looks finished; it is bad input instead (exit status 2). Autocorrelations are never imaged.
+   */
+  private static void requireSomethingToImage(VisibilityBlock b, ImageOptions opt) {
+    int perRow = b.nChan() * b.nPol();
+    for (int r = 0; r < b.nRows(); r++) {
+      if (b.antenna1()[r] == b.antenna2()[r]) {
+        continue;
+      }
+      for (int i = r * perRow; i < (r + 1) * perRow; i++) {
+        if (!b.flag()[i] && b.weight()[i] > 0) {
+          return;
+        }
+      }
+    }
+    throw new InvalidInputException(
+        opt.input(),
+        "weights/flags",
+        "every cross-correlation sample is flagged: nothing to image"
+            + (opt.ignoreFlags() ? "" : " (-ignore-flags images them if the flags are spurious)"));
   }
 
   private static UvfitsData read(ImageOptions opt, Supplier<SparkSession> spark)

@@ -22,10 +22,15 @@ import org.radiospark.kernels.model.ImageGeometry;
 import org.radiospark.kernels.model.PhaseCentre;
 import org.radiospark.kernels.model.Stokes;
 import org.radiospark.kernels.model.VisibilityBlock;
+import org.radiospark.kernels.testing.FitsPatch;
+import org.radiospark.kernels.testing.TinyFiles;
 
 /**
- * Acceptance 8 of issue 2: bad input gives one clear line naming file and problem, exit status 2,
- * and no output files. These fail before Spark starts.
+ * Acceptance 8 of issue 2 and part 3 of issue 8: bad input gives one clear line naming file and
+ * problem, exit status 2, and no output files, for every command that reads files ({@code image},
+ * {@code flag}, {@code preprocess}, {@code pulsar search}, {@code rmsynth1d}). These fail before
+ * Spark starts. The inputs are the tiny files of the kernels' bad-input corpus ({@link TinyFiles},
+ * broken at run time, and {@code badinput/} resources).
  */
 class BadInputTest {
   @TempDir Path dir;
@@ -37,6 +42,13 @@ class BadInputTest {
   }
 
   private record Run(int status, String err) {}
+
+  private static Run run(String... args) {
+    StringWriter err = new StringWriter();
+    int status =
+        RadioSparkCli.execute(new PrintWriter(new StringWriter()), new PrintWriter(err), args);
+    return new Run(status, err.toString());
+  }
 
   private Run image(Path input, String... extra) {
     StringWriter err = new StringWriter();
@@ -160,6 +172,86 @@ class BadInputTest {
     assertEquals("keep me", Files.readString(existing));
     try (Stream<Path> files = Files.list(existing.getParent())) {
       assertEquals(1, files.count());
+    }
+  }
+
+  @Test
+  void allFlaggedInputIsNothingToImage() throws Exception {
+    VisibilityBlock b = TinyFiles.block(7);
+    java.util.Arrays.fill(b.flag(), true);
+    Path f = TinyFiles.uvfits(dir.resolve("allflagged.uvfits"), b);
+    assertBadInput(image(f), "allflagged.uvfits", "nothing to image");
+  }
+
+  @Test
+  void garbledUvfitsHeader() throws Exception {
+    byte[] good = Files.readAllBytes(TinyFiles.uvfits(dir.resolve("good.uvfits"), 7));
+    Path f = dir.resolve("gcount.uvfits");
+    Files.write(f, FitsPatch.replaceCard(good, "GCOUNT", FitsPatch.card("GCOUNT", "123456")));
+    assertBadInput(image(f), "gcount.uvfits", "gcount");
+  }
+
+  @Test
+  void flagRejectsATruncatedFile() throws Exception {
+    byte[] good = Files.readAllBytes(TinyFiles.uvfits(dir.resolve("good.uvfits"), 7));
+    Path f = dir.resolve("cut.uvfits");
+    Files.write(f, java.util.Arrays.copyOf(good, good.length / 3));
+    Run r =
+        run("flag", f.toString(), "-o", out.resolve("new").resolve("flagged.uvfits").toString());
+    assertBadInput(r, "cut.uvfits", "truncated");
+  }
+
+  @Test
+  void preprocessRejectsAMetafitsWithoutTiledata() throws Exception {
+    Path meta = TinyFiles.metafits(dir.resolve("obs.metafits"), false);
+    Path g = TinyFiles.mwaxGpubox(dir, 1, TinyFiles.MWA_FINE, null, 1);
+    Run r =
+        run(
+            "preprocess",
+            "--metafits",
+            meta.toString(),
+            g.toString(),
+            "-o",
+            out.resolve("new").resolve("obs.uvfits").toString());
+    assertBadInput(r, "obs.metafits", "tiledata");
+  }
+
+  @Test
+  void preprocessRejectsAGpuboxThatDoesNotMatchItsMetafits() throws Exception {
+    Path meta = TinyFiles.metafits(dir.resolve("obs.metafits"), true);
+    Path g = TinyFiles.mwaxGpubox(dir, 3, 1, TinyFiles.MWA_FINE, null, 1);
+    Run r =
+        run(
+            "preprocess",
+            "--metafits",
+            meta.toString(),
+            g.toString(),
+            "-o",
+            out.resolve("new").resolve("obs.uvfits").toString());
+    assertBadInput(r, g.getFileName().toString(), "naxis2");
+  }
+
+  @Test
+  void pulsarSearchRejectsAFilterbankWithAGarbageHeader() throws Exception {
+    byte[] good = Files.readAllBytes(TinyFiles.filterbank(dir.resolve("good.fil"), 2));
+    // The length of the first keyword string becomes 2^30.
+    java.nio.ByteBuffer.wrap(good).order(java.nio.ByteOrder.LITTLE_ENDIAN).putInt(16, 1 << 30);
+    Path f = Files.write(dir.resolve("garbage.fil"), good);
+    Run r = run("pulsar", "search", f.toString(), "-o", out.resolve("new").resolve("c").toString());
+    assertBadInput(r, "garbage.fil", "corrupt header");
+  }
+
+  @Test
+  void rmsynth1dRejectsTheCorpusSpectra() throws Exception {
+    for (String name : new String[] {"garbage-value.dat", "negative-noise.dat"}) {
+      Path f = dir.resolve(name);
+      try (java.io.InputStream in =
+          BadInputTest.class.getResourceAsStream("/badinput/rmtools/" + name)) {
+        Files.write(f, in.readAllBytes());
+      }
+      Run r =
+          run("rmsynth1d", f.toString(), "-o", out.resolve("new").resolve("rm.json").toString());
+      assertBadInput(r, name, "line 2");
     }
   }
 }

@@ -7,9 +7,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import nom.tam.fits.FitsUtil;
 import nom.tam.fits.Header;
 import nom.tam.fits.TruncatedFileException;
 import nom.tam.util.FitsFile;
+import org.radiospark.kernels.io.FitsLayout;
+import org.radiospark.kernels.io.HeaderAccess;
 import org.radiospark.kernels.model.InvalidInputException;
 
 /**
@@ -23,6 +26,10 @@ import org.radiospark.kernels.model.InvalidInputException;
  *   <li>MWAX: already in this order; each visibility HDU is followed by a weights HDU {@code
  *       [baseline][pol]} (the fraction of data the correlator received; 0 = none).
  * </ul>
+ *
+ * <p>Non-finite values (NaN, Inf, in either part) are delivered as NaN in both parts of the sample,
+ * so a consumer flags them with one test ({@link org.radiospark.kernels.preprocess.Preprocessor}
+ * does); MWAX weights that are not finite and positive read as 0 (no data).
  *
  * <p>Cost per integration O(baselines x fine channels); one HDU is held in memory at a time (the
  * data are read by byte offset, not through nom-tam-fits' HDU list, which keeps every HDU read).
@@ -54,8 +61,12 @@ public final class GpuboxReader {
     // Headers are parsed and data skipped by offset: a legacy gpubox file holds a gigabyte.
     try (FitsFile in = new FitsFile(file.toFile(), "r")) {
       Header ph = readHeader(f, in, 1);
-      in.seek(in.getFilePointer() + ph.getDataSize());
-      boolean mwax = ph.getIntValue("CORR_VER", 1) == 2;
+      long primaryData = FitsUtil.addPadding(FitsLayout.dataBytes(ph, f, "HDU 1"));
+      if (in.getFilePointer() + primaryData > in.length()) {
+        throw new InvalidInputException(f, "HDU 1 NAXISn", "data truncated");
+      }
+      in.seek(in.getFilePointer() + primaryData);
+      boolean mwax = new HeaderAccess(ph, f).integer("CORR_VER", 1) == 2;
       CorrelatorVersion version = mwax ? CorrelatorVersion.MWAX : CorrelatorVersion.LEGACY;
       int nAnt = meta.nAntennas();
       int nBaselines = nAnt * (nAnt + 1) / 2;
@@ -88,22 +99,25 @@ public final class GpuboxReader {
       long length = in.length();
       for (int index = 1; in.getFilePointer() < length; index++) {
         Header h = readHeader(f, in, index + 1);
-        long offset = in.getFilePointer();
-        if (offset + h.getDataSize() > length) {
-          throw new InvalidInputException(f, "HDU " + (index + 1), "data truncated");
-        }
-        in.seek(offset + h.getDataSize());
-        int naxis1 = h.getIntValue("NAXIS1", 0);
-        int naxis2 = h.getIntValue("NAXIS2", 0);
-        int bitpix = h.getIntValue("BITPIX", 0);
         String where = "HDU " + (index + 1);
+        long offset = in.getFilePointer();
+        long dataSize = FitsUtil.addPadding(FitsLayout.dataBytes(h, f, where));
+        if (offset + dataSize > length) {
+          throw new InvalidInputException(f, where, "data truncated");
+        }
+        in.seek(offset + dataSize);
+        HeaderAccess ha = new HeaderAccess(h, f);
+        int naxis1 = ha.integer("NAXIS1", 0);
+        int naxis2 = ha.integer("NAXIS2", 0);
+        int bitpix = ha.integer("BITPIX", 0);
         if (!h.containsKey("TIME")) {
           throw new InvalidInputException(f, where + " TIME", "keyword missing");
         }
         if (bitpix != 32 && bitpix != -32) {
           throw new InvalidInputException(f, where + " BITPIX", "expected 32 or -32");
         }
-        long timeMs = h.getLongValue("TIME") * 1000L + h.getLongValue("MILLITIM", 0L);
+        // TIME is Unix seconds: a double holds it exactly, and it outgrows an int in 2038.
+        long timeMs = Math.round(ha.number("TIME")) * 1000L + ha.integer("MILLITIM", 0);
         if (mwax) {
           if (naxis1 == 4 && !steps.isEmpty() && steps.get(steps.size() - 1).weightsHdu() < 0) {
             GpuboxTimestep last = steps.remove(steps.size() - 1);
@@ -120,13 +134,13 @@ public final class GpuboxReader {
                 where + " NAXIS1/NAXIS2",
                 "expected " + nBaselines + " rows of nFine x 4 pols x 2 floats");
           }
-          steps.add(step(h, index, timeMs, naxis1 / 8, offset, bitpix));
+          steps.add(step(ha, index, timeMs, naxis1 / 8, offset, bitpix));
         } else {
           if (naxis1 != LegacyBaselineMap.N_BASELINES * 8 || naxis2 < 1) {
             throw new InvalidInputException(
                 f, where + " NAXIS1", "expected 66048 (8256 baselines x 4 pols x 2) per channel");
           }
-          steps.add(step(h, index, timeMs, naxis2, offset, bitpix));
+          steps.add(step(ha, index, timeMs, naxis2, offset, bitpix));
         }
       }
       if (steps.isEmpty()) {
@@ -139,7 +153,7 @@ public final class GpuboxReader {
   }
 
   private static GpuboxTimestep step(
-      Header h, int index, long timeMs, int nFine, long offset, int bitpix) {
+      HeaderAccess h, int index, long timeMs, int nFine, long offset, int bitpix) {
     return new GpuboxTimestep(
         index,
         -1,
@@ -148,8 +162,8 @@ public final class GpuboxReader {
         offset,
         -1,
         bitpix,
-        h.getDoubleValue("BSCALE", 1.0),
-        h.getDoubleValue("BZERO", 0.0));
+        h.number("BSCALE", 1.0),
+        h.number("BZERO", 0.0));
   }
 
   private static Header readHeader(String f, FitsFile in, int hduNumber) throws IOException {
@@ -161,6 +175,10 @@ public final class GpuboxReader {
       return h;
     } catch (TruncatedFileException e) {
       throw new InvalidInputException(f, "HDU " + hduNumber, "truncated header", e);
+    } catch (RuntimeException e) {
+      // nom-tam-fits rejects non-ASCII header bytes with IllegalArgumentException.
+      throw new InvalidInputException(
+          f, "HDU " + hduNumber, "corrupt header: " + e.getMessage(), e);
     }
   }
 
@@ -199,10 +217,21 @@ public final class GpuboxReader {
             }
           }
         }
+        for (int i = 0; i < vis.length; i += 2) {
+          if (!Float.isFinite(vis[i]) || !Float.isFinite(vis[i + 1])) {
+            vis[i] = Float.NaN;
+            vis[i + 1] = Float.NaN;
+          }
+        }
         float[] weights =
             ts.weightsOffset() >= 0
                 ? readFloats(f, in, ts.weightsOffset(), nb * 4, -32, 1.0, 0.0)
                 : null;
+        if (weights != null) {
+          for (int i = 0; i < weights.length; i++) {
+            weights[i] = weights[i] > 0 && weights[i] < Float.POSITIVE_INFINITY ? weights[i] : 0f;
+          }
+        }
         consumer.accept(ts, vis, weights);
       }
     } catch (IOException e) {

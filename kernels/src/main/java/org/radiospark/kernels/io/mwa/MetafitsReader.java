@@ -12,6 +12,7 @@ import nom.tam.fits.BinaryTableHDU;
 import nom.tam.fits.Fits;
 import nom.tam.fits.FitsException;
 import nom.tam.fits.Header;
+import org.radiospark.kernels.io.FitsLayout;
 import org.radiospark.kernels.model.InvalidInputException;
 
 /**
@@ -38,7 +39,7 @@ public final class MetafitsReader {
     if (!Files.isRegularFile(file)) {
       throw new InvalidInputException(f, null, "no such metafits file");
     }
-    try (Fits fits = new Fits(file.toFile())) {
+    try (Fits fits = openChecked(file)) {
       BasicHDU<?> primary = fits.readHDU();
       if (primary == null) {
         throw new InvalidInputException(f, null, "empty FITS file");
@@ -103,6 +104,21 @@ public final class MetafitsReader {
           inputs);
     } catch (FitsException | IOException e) {
       throw new InvalidInputException(f, null, "not a readable FITS file: " + e.getMessage(), e);
+    } catch (InvalidInputException e) {
+      throw e;
+    } catch (RuntimeException e) {
+      // nom-tam-fits reports corrupt cards and cells with unchecked exceptions.
+      throw new InvalidInputException(f, null, "corrupt FITS file: " + e, e);
+    }
+  }
+
+  /** Opens {@code file} once its HDU sizes are known to fit in it (see {@link FitsLayout}). */
+  private static Fits openChecked(Path file) throws IOException {
+    FitsLayout.requireComplete(file);
+    try {
+      return new Fits(file.toFile());
+    } catch (FitsException e) {
+      throw new InvalidInputException(file.toString(), null, "not a readable FITS file", e);
     }
   }
 

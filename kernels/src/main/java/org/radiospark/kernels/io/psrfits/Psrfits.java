@@ -13,6 +13,7 @@ import nom.tam.fits.Header;
 import nom.tam.util.ArrayFuncs;
 import nom.tam.util.FitsOutputStream;
 import org.radiospark.kernels.io.AtomicFiles;
+import org.radiospark.kernels.io.FitsLayout;
 import org.radiospark.kernels.model.InvalidInputException;
 
 /**
@@ -31,6 +32,8 @@ public final class Psrfits {
   /** Reads a search-mode file. */
   public static PsrfitsSearch read(Path file) throws IOException {
     String name = file.toString();
+    // Sizes are checked against the file before nom-tam-fits allocates anything from them.
+    FitsLayout.requireComplete(file);
     try (Fits fits = new Fits(file.toFile())) {
       BasicHDU<?>[] hdus = fits.read();
       if (hdus == null || hdus.length == 0) {
@@ -112,6 +115,11 @@ public final class Psrfits {
       }
     } catch (FitsException e) {
       throw new InvalidInputException(name, "FITS structure", e.getMessage(), e);
+    } catch (InvalidInputException e) {
+      throw e;
+    } catch (IOException | RuntimeException e) {
+      // nom-tam-fits reports corrupt cards and cells with unchecked exceptions or EOF.
+      throw new InvalidInputException(name, "FITS structure", "corrupt: " + e, e);
     }
   }
 
