@@ -12,13 +12,17 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.radiospark.kernels.imaging.Imager;
+import org.radiospark.kernels.imaging.ImagingParams;
 import org.radiospark.kernels.io.UvfitsData;
 import org.radiospark.kernels.io.UvfitsReader;
 import org.radiospark.kernels.io.UvfitsWriter;
+import org.radiospark.kernels.model.Stokes;
 import org.radiospark.kernels.model.VisibilityBlock;
 import org.radiospark.kernels.mwacal.MwaSimulation;
 import org.radiospark.kernels.mwacal.SolutionsFile;
 import org.radiospark.kernels.testing.SharedData;
+import org.radiospark.kernels.weighting.Weighting;
 
 /**
  * calibrate then apply on a simulated MWA Phase II extended-array snapshot written as UVFITS (the
@@ -119,6 +123,34 @@ class CalibrateApplyCommandTest {
     double scale = cross / pow;
     System.out.printf("flux scale of the calibrated data: %.5f%n", scale);
     assertEquals(1, scale, 0.02);
+
+    // ... and in the image (acceptance 3): the calibrated Stokes I image against the image of the
+    // true apparent sky, 1024^2 x 1' (17 degrees), natural weighting: least-squares scale over the
+    // pixels where the sky is brighter than 10% of its peak, and the ratio at the peak
+    ImagingParams ip =
+        ImagingParams.defaults(1024, 1024, Math.toRadians(1.0 / 60))
+            .withWeighting(Weighting.natural())
+            .withStokes(Stokes.I)
+            .withThreads(2);
+    double[] img = Imager.invert(cal, ip).pixels();
+    double[] ref = Imager.invert(truth, ip).pixels();
+    int peak = 0;
+    for (int i = 0; i < ref.length; i++) {
+      peak = ref[i] > ref[peak] ? i : peak;
+    }
+    double num = 0;
+    double den = 0;
+    for (int i = 0; i < ref.length; i++) {
+      if (ref[i] > 0.1 * ref[peak]) {
+        num += img[i] * ref[i];
+        den += ref[i] * ref[i];
+      }
+    }
+    System.out.printf(
+        "flux scale of the calibrated image: %.5f (least squares), %.5f at the peak (%.3f Jy/beam)%n",
+        num / den, img[peak] / ref[peak], ref[peak]);
+    assertEquals(1, num / den, 0.02);
+    assertEquals(1, img[peak] / ref[peak], 0.02);
   }
 
   @Test
