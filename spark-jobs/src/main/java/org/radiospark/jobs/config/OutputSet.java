@@ -11,9 +11,10 @@ import java.util.Map;
 import org.radiospark.jobs.cli.RadioSparkCli.BadOptionException;
 
 /**
- * The files a run will write, committed together: each is written under a temporary name in its
- * final folder and renamed only when every one of them is complete, so a failed run never leaves a
- * file that looks finished. Nothing is overwritten without {@code overwrite}.
+ * The files (or folders, such as Parquet tables) a run will write, committed together: each is
+ * written under a temporary name in its final folder and renamed only when every one of them is
+ * complete, so a failed run never leaves a file that looks finished. Nothing is overwritten without
+ * {@code overwrite}.
  */
 public final class OutputSet implements AutoCloseable {
   private final Map<Path, Path> staged = new LinkedHashMap<>();
@@ -61,6 +62,16 @@ public final class OutputSet implements AutoCloseable {
       }
     }
     for (Map.Entry<Path, Path> e : staged.entrySet()) {
+      if (Files.isDirectory(e.getValue())) {
+        // a folder output (a Parquet table): replaced as a whole
+        deleteTree(e.getKey());
+        try {
+          Files.move(e.getValue(), e.getKey(), StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException ex) {
+          throw new UncheckedIOException("cannot commit " + e.getKey(), ex);
+        }
+        continue;
+      }
       try {
         try {
           Files.move(
@@ -95,8 +106,8 @@ public final class OutputSet implements AutoCloseable {
     }
     for (Path tmp : staged.values()) {
       try {
-        Files.deleteIfExists(tmp);
-      } catch (IOException ignored) {
+        deleteTree(tmp);
+      } catch (UncheckedIOException ignored) {
         // best effort: a leftover ".partial" file is harmless and clearly named
       }
     }

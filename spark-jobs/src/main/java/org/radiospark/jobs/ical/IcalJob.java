@@ -28,6 +28,7 @@ import org.radiospark.jobs.config.OutputSet;
 import org.radiospark.jobs.config.SparkSessions;
 import org.radiospark.jobs.imaging.ImageJob;
 import org.radiospark.jobs.metrics.PipelineMetricsListener;
+import org.radiospark.jobs.sql.Tables;
 import org.radiospark.jobs.sql.VisibilityInput;
 import org.radiospark.kernels.coords.SinProjection;
 import org.radiospark.kernels.deconvolution.BeamFitter;
@@ -138,6 +139,8 @@ public final class IcalJob {
     out.put("gains-amp.png", Path.of(prefix + "-gains-amp.png"));
     out.put("gains-phase.png", Path.of(prefix + "-gains-phase.png"));
     out.put("components", Path.of(prefix + "-components.csv"));
+    out.put("gains.parquet", Path.of(prefix + "-gains.parquet"));
+    out.put("components.parquet", Path.of(prefix + "-components.parquet"));
     out.put("metrics", Path.of(prefix + "-metrics.json"));
     return out;
   }
@@ -214,6 +217,10 @@ public final class IcalJob {
       }
       outputs.createDirectories();
       write(staged, r, data, opt, metrics, split, freqBlocks);
+      Tables.writeParquet(
+          Tables.gains(session, r.gains(), antennaNames(data)), staged.get("gains.parquet"));
+      Tables.writeParquet(
+          Tables.components(session, r.components()), staged.get("components.parquet"));
       outputs.commit();
       checkpoint.delete();
       System.err.println(metrics.summary());
@@ -715,13 +722,9 @@ public final class IcalJob {
             .withDateObs(data.dateObs());
     Image[] images = {r.dirty(), r.psf(), r.model(), r.residual().withBeam(r.beam()), r.restored()};
     ImageJob.writeProducts(staged, "", images, fits);
-    List<String> names = new ArrayList<>();
-    for (String a : data.antennas().names()) {
-      names.add(a.strip().replaceAll("[^!-~]", "_"));
-    }
     GainTableFits.write(
         r.gains(),
-        GainTableFits.Metadata.none().withAntennaNames(names),
+        GainTableFits.Metadata.none().withAntennaNames(antennaNames(data)),
         staged.get("gains"),
         true);
     GainPlots.write(r.gains(), staged.get("gains-amp.png"), staged.get("gains-phase.png"));
@@ -729,6 +732,15 @@ public final class IcalJob {
       ComponentCsv.write(r.components(), w);
     }
     Files.writeString(staged.get("metrics"), metricsJson(r, opt, metrics, split, freqBlocks));
+  }
+
+  /** Antenna names as the gains tables carry them (printable ASCII, no blanks). */
+  private static List<String> antennaNames(UvfitsData data) {
+    List<String> names = new ArrayList<>();
+    for (String a : data.antennas().names()) {
+      names.add(a.strip().replaceAll("[^!-~]", "_"));
+    }
+    return names;
   }
 
   /** {@code PREFIX-metrics.json}: the run's shape, per-loop figures and per-stage Spark metrics. */

@@ -140,6 +140,15 @@ class IcalJobIT {
     assertEquals(r.gains().nSlots(), back.nSlots());
     int cell = 8 * r.gains().cell(1, 1, 5);
     assertEquals(r.gains().jones()[cell], back.jones()[cell]);
+    // ... and as Spark SQL tables (Parquet)
+    var gains = spark.read().parquet(o.prefix() + "-gains.parquet");
+    assertEquals(
+        (long) r.gains().nSlots() * r.gains().nChanBlocks() * r.gains().nAnt(), gains.count());
+    assertEquals(
+        r.gains().jones()[cell],
+        (double) gains.where("solint = 1 AND chanblk = 1 AND antenna = 5").first().getAs("j00_re"));
+    assertEquals(
+        r.components().size(), spark.read().parquet(o.prefix() + "-components.parquet").count());
     Image image = FitsImageReader.readImage(Path.of(o.prefix() + "-image.fits"));
     assertEquals(restored.pixels()[128 * 256 + 100], image.pixels()[128 * 256 + 100], 1e-6);
     assertTrue(Files.readString(Path.of(o.prefix() + "-components.csv")).lines().count() > 25);
