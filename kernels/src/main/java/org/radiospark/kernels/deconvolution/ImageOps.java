@@ -2,15 +2,18 @@ package org.radiospark.kernels.deconvolution;
 
 import org.radiospark.kernels.model.InvalidInputException;
 
-/** Pixel operations shared by the CLEAN loops. Layout everywhere: {@code a[y * nx + x]}. */
-final class ImageOps {
+/**
+ * Pixel operations shared by the CLEAN loops (and, for the shifted PSF subtraction, by the
+ * polarisation CLEAN). Layout everywhere: {@code a[y * nx + x]}.
+ */
+public final class ImageOps {
   private ImageOps() {}
 
   /**
    * Subtracts {@code factor * psf} shifted so that the PSF origin {@code (nx/2, ny/2)} lands on
    * {@code (x, y)}; the parts of the PSF that fall outside the image are dropped. O(nx ny).
    */
-  static void subtractShifted(
+  public static void subtractShifted(
       double[] image, int nx, int ny, double[] psf, int x, int y, double factor) {
     int dx = x - nx / 2;
     int dy = y - ny / 2;

@@ -82,16 +82,7 @@ public final class FitsLayout {
    */
   public static long dataBytes(Header h, String file, String hdu) {
     HeaderAccess a = new HeaderAccess(h, file);
-    int bitpix = integer(a, "BITPIX", hdu);
-    if (bitpix != 8
-        && bitpix != 16
-        && bitpix != 32
-        && bitpix != 64
-        && bitpix != -32
-        && bitpix != -64) {
-      throw new InvalidInputException(
-          file, hdu + " BITPIX", "expected 8, 16, 32, 64, -32 or -64, found " + bitpix);
-    }
+    int bitpix = checkBitpix(integer(a, "BITPIX", hdu), file, hdu + " BITPIX");
     int naxis = integer(a, "NAXIS", hdu);
     if (naxis < 0 || naxis > 999) {
       throw new InvalidInputException(file, hdu + " NAXIS", "expected 0..999, found " + naxis);
@@ -149,5 +140,23 @@ public final class FitsLayout {
       throw new InvalidInputException(
           file, "HDU " + hdu, "unreadable header (truncated or corrupt): " + e.getMessage(), e);
     }
+  }
+
+  /**
+   * {@code bitpix} when it is one FITS allows (8, 16, 32, 64, -32, -64).
+   *
+   * @throws InvalidInputException naming {@code file} and {@code field} otherwise
+   */
+  public static int checkBitpix(int bitpix, String file, String field) {
+    if (bitpix != 8
+        && bitpix != 16
+        && bitpix != 32
+        && bitpix != 64
+        && bitpix != -32
+        && bitpix != -64) {
+      throw new InvalidInputException(
+          file, field, "expected 8, 16, 32, 64, -32 or -64, found " + bitpix);
+    }
+    return bitpix;
   }
 }

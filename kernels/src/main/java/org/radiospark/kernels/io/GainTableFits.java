@@ -1,7 +1,6 @@
 package org.radiospark.kernels.io;
 
 import java.io.IOException;
-import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -20,7 +19,6 @@ import nom.tam.fits.BinaryTableHDU;
 import nom.tam.fits.Fits;
 import nom.tam.fits.FitsException;
 import nom.tam.fits.Header;
-import nom.tam.util.FitsOutputStream;
 import org.radiospark.kernels.model.GainTable;
 import org.radiospark.kernels.model.InvalidInputException;
 
@@ -285,24 +283,7 @@ public final class GainTableFits {
   public static void write(GainTable table, Metadata metadata, Path file, boolean overwrite)
       throws IOException {
     BinaryTableHDU hdu = buildHdu(table, metadata);
-    AtomicFiles.write(file, overwrite, out -> writeTo(out, hdu));
-  }
-
-  private static void writeTo(OutputStream os, BinaryTableHDU hdu) throws IOException {
-    FitsOutputStream out = new FitsOutputStream(os);
-    try {
-      Header primary = new Header();
-      primary.addValue("SIMPLE", true, "conforms to FITS");
-      primary.addValue("BITPIX", 8, "");
-      primary.addValue("NAXIS", 0, "no primary data");
-      primary.addValue("EXTEND", true, "gain table in extension GAINS");
-      primary.addValue("ORIGIN", "RadioSpark", "");
-      primary.write(out);
-      hdu.write(out);
-    } catch (FitsException e) {
-      throw new IOException("cannot write the gain table: " + e.getMessage(), e);
-    }
-    out.flush();
+    FitsTableFile.write(file, overwrite, hdu, "gain table");
   }
 
   private static BinaryTableHDU buildHdu(GainTable t, Metadata m) throws IOException {

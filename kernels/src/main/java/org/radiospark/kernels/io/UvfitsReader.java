@@ -136,16 +136,7 @@ public final class UvfitsReader {
       }
       Axes axes = readAxes(naxis);
       Params params = readParams();
-      int bitpix = h.integer("BITPIX");
-      if (bitpix != 8
-          && bitpix != 16
-          && bitpix != 32
-          && bitpix != 64
-          && bitpix != -32
-          && bitpix != -64) {
-        throw new InvalidInputException(
-            file, "BITPIX", "expected 8, 16, 32, 64, -32 or -64, found " + bitpix);
-      }
+      int bitpix = FitsLayout.checkBitpix(h.integer("BITPIX"), file, "BITPIX");
       int bytes = Math.abs(bitpix) / 8;
       int gcount = h.integer("GCOUNT");
       if (gcount < 0) {

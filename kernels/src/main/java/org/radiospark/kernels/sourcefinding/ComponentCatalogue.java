@@ -18,9 +18,8 @@ import nom.tam.fits.BinaryTable;
 import nom.tam.fits.BinaryTableHDU;
 import nom.tam.fits.Fits;
 import nom.tam.fits.FitsException;
-import nom.tam.fits.Header;
-import nom.tam.util.FitsOutputStream;
 import org.radiospark.kernels.io.AtomicFiles;
+import org.radiospark.kernels.io.FitsTableFile;
 import org.radiospark.kernels.model.InvalidInputException;
 
 /**
@@ -164,25 +163,7 @@ public final class ComponentCatalogue {
   public static void writeFits(Path file, List<SourceComponent> cs, boolean overwrite)
       throws IOException {
     BinaryTableHDU hdu = tableHdu(cs);
-    AtomicFiles.write(
-        file,
-        overwrite,
-        os -> {
-          FitsOutputStream out = new FitsOutputStream(os);
-          try {
-            Header primary = new Header();
-            primary.addValue("SIMPLE", true, "conforms to FITS");
-            primary.addValue("BITPIX", 8, "");
-            primary.addValue("NAXIS", 0, "no primary data");
-            primary.addValue("EXTEND", true, "component table in extension 1");
-            primary.addValue("ORIGIN", "RadioSpark", "");
-            primary.write(out);
-            hdu.write(out);
-          } catch (FitsException e) {
-            throw new IOException("cannot write the component table: " + e.getMessage(), e);
-          }
-          out.flush();
-        });
+    FitsTableFile.write(file, overwrite, hdu, "component table");
   }
 
   private static BinaryTableHDU tableHdu(List<SourceComponent> cs) throws IOException {

@@ -1,6 +1,5 @@
 package org.radiospark.jobs.cli;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.apache.spark.sql.SparkSession;
@@ -51,26 +50,20 @@ public final class ImportCommand implements Callable<Integer> {
     if (freqBlocks < 1) {
       throw new RadioSparkCli.BadOptionException("--freq-blocks must be >= 1, not " + freqBlocks);
     }
-    if (Files.exists(output) && !overwrite) {
-      throw new RadioSparkCli.BadOptionException(
-          output + ": output exists (use --overwrite to replace it)");
+    try (OutputSet outputs = new OutputSet(overwrite)) {
+      Path staged = outputs.stage(output);
+      UvfitsData data = UvfitsReader.read(input, UvfitsReadOptions.defaults());
+      SparkSession spark = SparkSessions.session("radiospark import", master);
+      try {
+        VisibilityTable.write(spark, data, staged, freqBlocks);
+      } finally {
+        spark.stop();
+      }
+      outputs.commit();
+      System.err.printf(
+          "import: %d rows x %d channels x %d correlations -> %s%n",
+          data.block().nRows(), data.block().nChan(), data.block().nPol(), output);
     }
-    UvfitsData data = UvfitsReader.read(input, UvfitsReadOptions.defaults());
-    SparkSession spark = SparkSessions.session("radiospark import", master);
-    Path out = output.toAbsolutePath().normalize();
-    Path staged = out.resolveSibling("." + out.getFileName() + ".partial");
-    try {
-      OutputSet.deleteTree(staged);
-      VisibilityTable.write(spark, data, staged, freqBlocks);
-      OutputSet.deleteTree(out);
-      Files.move(staged, out, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
-    } finally {
-      spark.stop();
-      OutputSet.deleteTree(staged);
-    }
-    System.err.printf(
-        "import: %d rows x %d channels x %d correlations -> %s%n",
-        data.block().nRows(), data.block().nChan(), data.block().nPol(), output);
     return ExitCodes.OK;
   }
 }

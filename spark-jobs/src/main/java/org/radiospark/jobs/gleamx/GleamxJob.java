@@ -8,7 +8,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -17,6 +16,7 @@ import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.sql.SparkSession;
 import org.radiospark.jobs.cli.RadioSparkCli.BadOptionException;
 import org.radiospark.jobs.config.SparkSessions;
+import org.radiospark.kernels.io.AtomicFiles;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -151,20 +151,10 @@ public final class GleamxJob {
     root.put("seconds", seconds);
     ArrayNode snaps = root.putArray("snapshots");
     for (SnapshotResult s : all) {
-      ObjectNode n = snaps.addObject();
-      n.put("obsid", s.obsid);
-      n.put("status", s.status);
-      n.put("attempts", s.attempts);
-      n.put("seconds", s.seconds);
-      n.put("imageRmsJy", s.imageRmsJy);
-      n.put("imagePeakJy", s.imagePeakJy);
-      n.put("host", s.host);
-      n.put("error", s.error);
+      s.toJson(snaps.addObject());
     }
     try {
-      Path tmp = Files.createTempFile(file.getParent(), ".gleamx-summary", ".tmp");
-      json.writeValue(tmp.toFile(), root);
-      Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+      AtomicFiles.write(file, true, out -> out.write(json.writeValueAsBytes(root)));
     } catch (IOException e) {
       throw new UncheckedIOException("cannot write " + file, e);
     }

@@ -231,18 +231,7 @@ public final class SnapshotPipeline {
   }
 
   private static void writeSummary(Path file, SnapshotResult r) throws IOException {
-    ObjectNode root = JSON.createObjectNode();
-    root.put("obsid", r.obsid);
-    root.put("status", r.status);
-    root.put("attempts", r.attempts);
-    root.put("seconds", r.seconds);
-    root.put("host", r.host);
-    root.put("executorId", r.executorId);
-    ArrayNode steps = root.putArray("steps");
-    for (int i = 0; i < r.steps.length; i++) {
-      steps.addObject().put("step", r.steps[i]).put("seconds", r.stepSeconds[i]);
-    }
-    root.putObject("image").put("rmsJy", r.imageRmsJy).put("peakJy", r.imagePeakJy);
+    ObjectNode root = r.toJson(JSON.createObjectNode());
     ArrayNode files = root.putArray("files");
     try (Stream<Path> s = Files.list(file.getParent())) {
       s.map(p -> p.getFileName().toString()).sorted().forEach(files::add);

@@ -1,5 +1,8 @@
 package org.radiospark.jobs.gleamx;
 
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
 /** How one snapshot went. Plain fields for Kryo. */
 public final class SnapshotResult {
   public static final String OK = "ok";
@@ -39,4 +42,25 @@ public final class SnapshotResult {
   public long endMs;
 
   public SnapshotResult() {}
+
+  /**
+   * Puts the result's fields into {@code n} (the snapshot's {@code summary.json} and its row of the
+   * run's summary): obsid, status, attempts, seconds, host, executorId, error, steps with their
+   * times, and the image's rms and peak.
+   */
+  public ObjectNode toJson(ObjectNode n) {
+    n.put("obsid", obsid);
+    n.put("status", status);
+    n.put("attempts", attempts);
+    n.put("seconds", seconds);
+    n.put("host", host);
+    n.put("executorId", executorId);
+    n.put("error", error);
+    ArrayNode s = n.putArray("steps");
+    for (int i = 0; i < steps.length; i++) {
+      s.addObject().put("step", steps[i]).put("seconds", stepSeconds[i]);
+    }
+    n.putObject("image").put("rmsJy", imageRmsJy).put("peakJy", imagePeakJy);
+    return n;
+  }
 }

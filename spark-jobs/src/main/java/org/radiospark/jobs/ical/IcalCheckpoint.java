@@ -8,7 +8,6 @@ import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -17,6 +16,7 @@ import org.apache.spark.SparkConf;
 import org.apache.spark.serializer.KryoSerializer;
 import org.apache.spark.serializer.SerializerInstance;
 import org.radiospark.jobs.cli.RadioSparkCli.BadOptionException;
+import org.radiospark.kernels.io.AtomicFiles;
 import org.radiospark.kernels.model.GainTable;
 import org.radiospark.partitioners.VisKey;
 import scala.reflect.ClassTag;
@@ -114,9 +114,7 @@ public final class IcalCheckpoint {
       ByteBuffer buf = kryo.serialize(s, tag());
       byte[] bytes = new byte[buf.remaining()];
       buf.get(bytes);
-      Path tmp = Files.createTempFile(dir, ".state", ".tmp");
-      Files.write(tmp, bytes);
-      Files.move(tmp, dir.resolve(name), StandardCopyOption.ATOMIC_MOVE);
+      AtomicFiles.write(dir.resolve(name), true, out -> out.write(bytes));
 
       ObjectNode root = JSON.createObjectNode();
       root.put("format", FORMAT);
@@ -124,13 +122,9 @@ public final class IcalCheckpoint {
       root.put("stateFile", name);
       root.put("fingerprint", fingerprint);
       root.set("loops", JSON.valueToTree(s.stats));
-      Path jsonTmp = Files.createTempFile(dir, ".state", ".json.tmp");
-      JSON.writeValue(jsonTmp.toFile(), root);
-      Files.move(
-          jsonTmp,
-          dir.resolve("state.json"),
-          StandardCopyOption.ATOMIC_MOVE,
-          StandardCopyOption.REPLACE_EXISTING);
+      // written last: it names the one complete state file
+      AtomicFiles.write(
+          dir.resolve("state.json"), true, out -> out.write(JSON.writeValueAsBytes(root)));
       try (var files = Files.list(dir)) {
         for (Path p : (Iterable<Path>) files::iterator) {
           String f = p.getFileName().toString();

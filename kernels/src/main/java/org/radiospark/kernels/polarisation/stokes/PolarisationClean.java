@@ -1,5 +1,6 @@
 package org.radiospark.kernels.polarisation.stokes;
 
+import org.radiospark.kernels.deconvolution.ImageOps;
 import org.radiospark.kernels.model.InvalidInputException;
 
 /**
@@ -95,7 +96,7 @@ public final class PolarisationClean {
       for (int s : group) {
         double c = gain * residual[s][peak];
         model[s][peak] += c;
-        subtract(residual[s], peak % nx, peak / nx, c);
+        ImageOps.subtractShifted(residual[s], nx, ny, psf, peak % nx, peak / nx, c);
       }
       iter++;
       peak = peak(residual, group);
@@ -129,21 +130,5 @@ public final class PolarisationClean {
       v += residual[s][k] * residual[s][k];
     }
     return Math.sqrt(v);
-  }
-
-  private void subtract(double[] r, int x, int y, double factor) {
-    int dx = x - nx / 2;
-    int dy = y - ny / 2;
-    int x0 = Math.max(0, dx);
-    int x1 = Math.min(nx, nx + dx);
-    int y0 = Math.max(0, dy);
-    int y1 = Math.min(ny, ny + dy);
-    for (int yy = y0; yy < y1; yy++) {
-      int row = yy * nx;
-      int prow = (yy - dy) * nx - dx;
-      for (int xx = x0; xx < x1; xx++) {
-        r[row + xx] -= factor * psf[prow + xx];
-      }
-    }
   }
 }
