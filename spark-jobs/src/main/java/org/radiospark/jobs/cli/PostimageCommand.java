@@ -11,10 +11,13 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.radiospark.jobs.config.OutputSet;
+import org.radiospark.jobs.sql.Tables;
 import org.radiospark.kernels.io.FitsImageData;
 import org.radiospark.kernels.io.FitsImageOptions;
 import org.radiospark.kernels.io.FitsImageReader;
 import org.radiospark.kernels.io.FitsImageWriter;
+import org.radiospark.kernels.io.PngOptions;
+import org.radiospark.kernels.io.PngQuickLook;
 import org.radiospark.kernels.model.Image;
 import org.radiospark.kernels.model.InvalidInputException;
 import org.radiospark.kernels.postimage.AstrometricWarp;
@@ -43,7 +46,10 @@ import picocli.CommandLine.Spec;
  * correction. Writes {@code PREFIX-bkg.fits}, {@code PREFIX-rms.fits}, {@code PREFIX-comp.csv},
  * {@code PREFIX-comp.fits} (the raw components), {@code PREFIX-xmatch.csv} (the raw cross-match),
  * {@code PREFIX-warped.fits} (position- and flux-corrected image) and {@code
- * PREFIX-warped-comp.csv} (corrected components), all committed together.
+ * PREFIX-warped-comp.csv} (corrected components), the two catalogues also as Parquet tables {@code
+ * PREFIX-comp.parquet} and {@code PREFIX-warped-comp.parquet} ({@link Tables#catalogueSchema()},
+ * written without a Spark session so the command also runs inside a GLEAM-X snapshot task) and PNG
+ * quick-looks of the three images, all committed together.
  */
 @Command(
     name = "postimage",
@@ -54,6 +60,8 @@ import picocli.CommandLine.Spec;
           + " correction (fits_warp, flux_warp) of one image."
     })
 public final class PostimageCommand implements Callable<Integer> {
+  /** Quick-looks of the image outputs: the defaults of every FITS image's PNG (image, ical). */
+  static final PngOptions QUICK_LOOK = PngOptions.defaults().withOverwrite(true);
 
   @Spec CommandSpec spec;
 
@@ -115,6 +123,11 @@ public final class PostimageCommand implements Callable<Integer> {
       Path xmatchCsv = outputs.stage(output(prefix, "-xmatch.csv"));
       Path warpedOut = outputs.stage(output(prefix, "-warped.fits"));
       Path warpedCsv = outputs.stage(output(prefix, "-warped-comp.csv"));
+      Path compTable = outputs.stage(output(prefix, "-comp.parquet"));
+      Path warpedTable = outputs.stage(output(prefix, "-warped-comp.parquet"));
+      Path bkgPng = outputs.stage(output(prefix, "-bkg.png"));
+      Path rmsPng = outputs.stage(output(prefix, "-rms.png"));
+      Path warpedPng = outputs.stage(output(prefix, "-warped.png"));
 
       FitsImageData data = FitsImageReader.read(image);
       Image img = singlePlaneWithBeam(data, image);
@@ -170,7 +183,12 @@ public final class PostimageCommand implements Callable<Integer> {
         writeMatches(os, matches);
       }
       FitsImageWriter.write(warpedOut, warped, fo);
+      PngQuickLook.write(bkgPng, maps.background(), img.nx(), img.ny(), QUICK_LOOK);
+      PngQuickLook.write(rmsPng, maps.rms(), img.nx(), img.ny(), QUICK_LOOK);
+      PngQuickLook.write(warpedPng, warped, QUICK_LOOK);
       ComponentCatalogue.writeCsv(warpedCsv, corrected, true);
+      Tables.writeLocal(Tables.catalogueSchema(), Tables.catalogueRows(comps), compTable);
+      Tables.writeLocal(Tables.catalogueSchema(), Tables.catalogueRows(corrected), warpedTable);
       outputs.commit();
     }
     return ExitCodes.OK;

@@ -18,6 +18,7 @@ import org.radiospark.jobs.pulsar.PulsarSearchJob;
 import org.radiospark.jobs.pulsar.SearchInput;
 import org.radiospark.jobs.pulsar.SearchReport;
 import org.radiospark.jobs.pulsar.SearchReport.FoldedCandidate;
+import org.radiospark.jobs.sql.Tables;
 import org.radiospark.kernels.pulsar.Band;
 import org.radiospark.kernels.pulsar.Candidate;
 import org.radiospark.kernels.pulsar.CandidateSifter;
@@ -68,7 +69,8 @@ public final class PulsarCommand implements Runnable {
         "Searches a SIGPROC filterbank (.fil), PSRFITS search-mode file (.fits, .sf) or an already",
         "dedispersed SIGPROC time series (.tim) for periodic signals and, with --single-pulse, for",
         "dispersed single pulses. Writes PREFIX-candidates.csv, PREFIX-candN.png (folded",
-        "profiles of the best candidates) and PREFIX-singlepulse.csv. Dispersion delays use",
+        "profiles of the best candidates) and PREFIX-singlepulse.csv, the two tables also as",
+        "Parquet (PREFIX-candidates.parquet, PREFIX-singlepulse.parquet). Dispersion delays use",
         "4.148808e3 s DM f_MHz^-2, referenced to the highest channel frequency."
       })
   public static final class Search implements Callable<Integer> {
@@ -164,6 +166,8 @@ public final class PulsarCommand implements Runnable {
       try (OutputSet outputs = new OutputSet(overwrite)) {
         Path candCsv = outputs.stage(sibling(pre, "-candidates.csv"));
         Path spCsv = singlePulse ? outputs.stage(sibling(pre, "-singlepulse.csv")) : null;
+        Path candTable = outputs.stage(sibling(pre, "-candidates.parquet"));
+        Path spTable = singlePulse ? outputs.stage(sibling(pre, "-singlepulse.parquet")) : null;
         List<Path> pngs = new ArrayList<>();
         for (int i = 1; i <= nFold; i++) {
           pngs.add(sibling(pre, "-cand" + i + ".png"));
@@ -238,10 +242,12 @@ public final class PulsarCommand implements Runnable {
         try (OutputStream os = Files.newOutputStream(candCsv)) {
           SearchReport.writeCandidates(os, folded);
         }
+        Tables.writeLocal(Tables.candidatesSchema(), Tables.candidateRows(folded), candTable);
         if (spCsv != null) {
           try (OutputStream os = Files.newOutputStream(spCsv)) {
             SearchReport.writeSinglePulses(os, pulses);
           }
+          Tables.writeLocal(Tables.singlePulsesSchema(), Tables.singlePulseRows(pulses), spTable);
         }
         for (int i = 0; i < Math.min(nFold, folded.size()); i++) {
           Path tmp = outputs.stage(pngs.get(i));

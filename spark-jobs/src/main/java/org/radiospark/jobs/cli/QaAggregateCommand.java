@@ -6,19 +6,19 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
+import org.radiospark.jobs.config.OutputSet;
 import org.radiospark.jobs.qa.KafkaTopicUri;
 import org.radiospark.jobs.qa.QaAggregator;
 import org.radiospark.jobs.qa.QaReader;
 import org.radiospark.jobs.qa.QaSink;
 import org.radiospark.jobs.qa.QaSinks;
-import org.radiospark.kernels.io.AtomicFiles;
+import org.radiospark.jobs.sql.Tables;
 import org.radiospark.kernels.model.InvalidInputException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -29,7 +29,9 @@ import picocli.CommandLine.Spec;
  * {@code radiospark qa-aggregate}: consumes the QA messages of pipeline runs (a Kafka topic from
  * its beginning, or a JSON-lines file) plus any fallback files, removes duplicates by message id,
  * summarises per run and stage ({@link QaAggregator}), raises rms-jump alerts, prints a table and
- * writes the summary as JSON. Runs on the driver only (no Spark).
+ * writes the summary as JSON ({@code -o STEM.json}) and the distinct messages as the Parquet table
+ * {@code STEM.parquet} ({@link Tables#qaMessagesSchema()}), committed together. Runs on the driver
+ * only (no Spark session: the table is written by {@link Tables#writeLocal}).
  *
  * <p>Exit status 0; 1 if {@code --expect N} was given and fewer than N distinct messages arrived
  * within the timeout (the table and JSON are still written); 2 for a bad URI or unreadable file.
@@ -85,7 +87,9 @@ public final class QaAggregateCommand implements Callable<Integer> {
   @Option(
       names = {"-o", "--output"},
       paramLabel = "FILE.json",
-      description = "Summary JSON (qa-aggregate.json).")
+      description =
+          "Summary JSON (qa-aggregate.json); the messages go to the Parquet table of the same"
+              + " stem (qa-aggregate.parquet).")
   Path output = Path.of("qa-aggregate.json");
 
   @Option(names = "--overwrite", description = "Replace an existing output file.")
@@ -107,8 +111,10 @@ public final class QaAggregateCommand implements Callable<Integer> {
       throw new RadioSparkCli.BadOptionException(
           "--qa log: cannot be read back: give kafka://HOST:PORT/TOPIC or jsonl:PATH");
     }
-    if (Files.exists(output) && !overwrite) {
-      throw new RadioSparkCli.BadOptionException(output + " exists (use --overwrite)");
+    for (Path p : List.of(output, parquetBeside(output))) {
+      if (Files.exists(p) && !overwrite) {
+        throw new RadioSparkCli.BadOptionException(p + " exists (use --overwrite)");
+      }
     }
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
@@ -151,14 +157,16 @@ public final class QaAggregateCommand implements Callable<Integer> {
     out.flush();
     byte[] bytes =
         json.enable(SerializationFeature.INDENT_OUTPUT).writeValueAsBytes(agg.toJson(json));
-    Path abs = output.toAbsolutePath();
-    Files.createDirectories(abs.getParent());
-    try {
-      AtomicFiles.write(abs, overwrite, o -> o.write(bytes));
-    } catch (FileAlreadyExistsException e) {
-      throw new RadioSparkCli.BadOptionException(output + " exists (use --overwrite)");
+    Path table = parquetBeside(output);
+    try (OutputSet outputs = new OutputSet(overwrite)) {
+      Path jsonTmp = outputs.stage(output);
+      Path tableTmp = outputs.stage(table);
+      outputs.createDirectories();
+      Files.write(jsonTmp, bytes);
+      Tables.writeLocal(Tables.qaMessagesSchema(), Tables.qaMessageRows(agg.messages()), tableTmp);
+      outputs.commit();
     }
-    err.println("qa-aggregate: summary written to " + output);
+    err.println("qa-aggregate: summary written to " + output + ", messages to " + table);
     if (expect > 0 && agg.unique() < expect) {
       err.printf(
           "qa-aggregate: %d distinct message(s) of %d expected within %.0f s%n",
@@ -166,6 +174,13 @@ public final class QaAggregateCommand implements Callable<Integer> {
       return ExitCodes.FAILURE;
     }
     return sourceFailed ? ExitCodes.FAILURE : ExitCodes.OK;
+  }
+
+  /** {@code DIR/STEM.parquet} for the summary {@code DIR/STEM.json}. */
+  static Path parquetBeside(Path json) {
+    String name = json.getFileName().toString();
+    int dot = name.lastIndexOf('.');
+    return json.resolveSibling((dot > 0 ? name.substring(0, dot) : name) + ".parquet");
   }
 
   private static JsonNode parse(ObjectMapper json, String source, String line) {

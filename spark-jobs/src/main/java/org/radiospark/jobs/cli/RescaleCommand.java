@@ -13,9 +13,11 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.radiospark.jobs.config.OutputSet;
+import org.radiospark.jobs.sql.Tables;
 import org.radiospark.kernels.io.FitsImageData;
 import org.radiospark.kernels.io.FitsImageReader;
 import org.radiospark.kernels.io.FitsImageWriter;
+import org.radiospark.kernels.io.PngQuickLook;
 import org.radiospark.kernels.model.Image;
 import org.radiospark.kernels.postimage.Polynomial1D;
 import org.radiospark.kernels.postimage.RescaleParameters;
@@ -37,9 +39,10 @@ import picocli.CommandLine.Spec;
  * Spark. Cross-matches the components with the reference catalogue, computes sigma-clipped offset
  * and flux-ratio statistics and polynomial fits against RA and Dec ({@link Rescaler}), and writes
  * {@code PREFIX-rescaled.fits} (flux rescaled by the ratio's polynomial in Dec), {@code
- * PREFIX-rescaled-comp.csv} (fluxes rescaled, positions shifted by the mean offsets), {@code
- * PREFIX-rescale.json} (statistics and coefficients) and six PNG plots {@code
- * PREFIX-{dra,ddec,ratio}-{ra,dec}.png}, all committed together.
+ * PREFIX-rescaled-comp.csv} (fluxes rescaled, positions shifted by the mean offsets) and the same
+ * catalogue as the Parquet table {@code PREFIX-rescaled-comp.parquet}, {@code PREFIX-rescale.json}
+ * (statistics and coefficients), six PNG plots {@code PREFIX-{dra,ddec,ratio}-{ra,dec}.png} and the
+ * image's quick-look {@code PREFIX-rescaled.png}, all committed together.
  */
 @Command(
     name = "rescale",
@@ -108,6 +111,8 @@ public final class RescaleCommand implements Callable<Integer> {
     try (OutputSet outputs = new OutputSet(overwrite)) {
       Path imgOut = outputs.stage(PostimageCommand.output(prefix, "-rescaled.fits"));
       Path compOut = outputs.stage(PostimageCommand.output(prefix, "-rescaled-comp.csv"));
+      Path compTable = outputs.stage(PostimageCommand.output(prefix, "-rescaled-comp.parquet"));
+      Path imgPng = outputs.stage(PostimageCommand.output(prefix, "-rescaled.png"));
       Path jsonOut = outputs.stage(PostimageCommand.output(prefix, "-rescale.json"));
       Map<String, Path> pngs = new LinkedHashMap<>();
       for (String q : QUANTITIES) {
@@ -144,7 +149,9 @@ public final class RescaleCommand implements Callable<Integer> {
 
       outputs.createDirectories();
       FitsImageWriter.write(imgOut, rescaled, PostimageCommand.fitsOptions(data));
+      PngQuickLook.write(imgPng, rescaled, PostimageCommand.QUICK_LOOK);
       ComponentCatalogue.writeCsv(compOut, rescaledComps, true);
+      Tables.writeLocal(Tables.catalogueSchema(), Tables.catalogueRows(rescaledComps), compTable);
       try (OutputStream os = Files.newOutputStream(jsonOut)) {
         new ObjectMapper()
             .enable(SerializationFeature.INDENT_OUTPUT)

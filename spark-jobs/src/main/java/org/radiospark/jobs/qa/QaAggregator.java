@@ -35,6 +35,7 @@ public final class QaAggregator {
   private final double jumpFactor;
   private final Set<String> ids = new HashSet<>();
   private final Map<String, List<JsonNode>> byRun = new LinkedHashMap<>();
+  private final List<JsonNode> kept = new ArrayList<>();
   private long received;
   private long duplicates;
 
@@ -71,7 +72,13 @@ public final class QaAggregator {
     }
     String run = text(message, "run", "(no run id)");
     byRun.computeIfAbsent(run, r -> new ArrayList<>()).add(message);
+    kept.add(message);
     return true;
+  }
+
+  /** The distinct messages kept, in the order they were added (unmodifiable). */
+  public List<JsonNode> messages() {
+    return java.util.Collections.unmodifiableList(kept);
   }
 
   /** Messages offered to {@link #add}, duplicates included. */

@@ -56,11 +56,21 @@ class PostimageCommandTest {
 
   @BeforeEach
   void simulate() throws Exception {
+    truth = simulateField(dir);
+    image = dir.resolve("snapshot.fits");
+    refCsv = dir.resolve("ref.csv");
+  }
+
+  /**
+   * Writes {@code dir/snapshot.fits} (45 planted sources with a smooth position distortion and a
+   * flux gradient over correlated noise) and the true positions and fluxes as {@code dir/ref.csv}.
+   */
+  static List<ReferenceSource> simulateField(Path dir) throws Exception {
     ImageGeometry g = PlantedField.geometry(N, 20, 60, -27);
     Beam beam = PlantedField.beam(g, BMAJ, BMIN);
     double[] pix = PlantedField.correlatedNoise(N, N, beam, g.cellRad(), 0.01, 3);
     Random r = new Random(4);
-    truth = new ArrayList<>();
+    List<ReferenceSource> truth = new ArrayList<>();
     List<double[]> placed = new ArrayList<>();
     StringBuilder csv = new StringBuilder("name,ra_deg,dec_deg,flux_jy\n");
     while (truth.size() < 45) {
@@ -91,10 +101,12 @@ class PostimageCommandTest {
           .append(s.fluxJy())
           .append('\n');
     }
-    image = dir.resolve("snapshot.fits");
-    FitsImageWriter.write(image, PlantedField.image(g, pix, beam), FitsImageOptions.defaults());
-    refCsv = dir.resolve("ref.csv");
-    Files.writeString(refCsv, csv);
+    FitsImageWriter.write(
+        dir.resolve("snapshot.fits"),
+        PlantedField.image(g, pix, beam),
+        FitsImageOptions.defaults());
+    Files.writeString(dir.resolve("ref.csv"), csv);
+    return truth;
   }
 
   @Test
@@ -168,6 +180,12 @@ class PostimageCommandTest {
     assertTrue(Files.exists(Path.of(rp + "-rescaled.fits")));
     assertEquals(
         fixed.size(), ComponentCatalogue.readCsv(Path.of(rp + "-rescaled-comp.csv")).size());
+    // every FITS image of both commands has its quick-look (bkg, rms, warped, rescaled)
+    assertEquals(4, QuickLookCheck.assertEveryFitsImageHasPng(dir.resolve("out")).size());
+    for (String t : new String[] {"-comp", "-warped-comp"}) {
+      assertTrue(Files.isRegularFile(Path.of(prefix + t + ".parquet", "_SUCCESS")), t);
+    }
+    assertTrue(Files.isRegularFile(Path.of(rp + "-rescaled-comp.parquet", "_SUCCESS")));
   }
 
   @Test
