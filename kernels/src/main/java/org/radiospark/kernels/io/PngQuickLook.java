@@ -5,7 +5,6 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Locale;
-import javax.imageio.ImageIO;
 import org.radiospark.kernels.model.Image;
 
 /**
@@ -51,14 +50,7 @@ public final class PngQuickLook {
   public static void write(Path file, double[] pixels, int nx, int ny, PngOptions options)
       throws IOException {
     BufferedImage img = render(pixels, nx, ny, options);
-    AtomicFiles.write(
-        file,
-        options.overwrite(),
-        out -> {
-          if (!ImageIO.write(img, "png", out)) {
-            throw new IOException("no PNG writer available in javax.imageio");
-          }
-        });
+    AtomicFiles.write(file, options.overwrite(), out -> PlotAxes.writePng(img, out));
   }
 
   /** Width of the rendered picture for an image {@code nx} wide. */

@@ -3,6 +3,7 @@ package org.radiospark.jobs.cli;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -21,6 +22,7 @@ import org.radiospark.kernels.polarisation.faraday.PolarisationSpectrum;
 import org.radiospark.kernels.polarisation.faraday.RmClean;
 import org.radiospark.kernels.polarisation.faraday.RmCleanParameters;
 import org.radiospark.kernels.polarisation.faraday.RmCleanResult;
+import org.radiospark.kernels.polarisation.faraday.RmSpectrumPlot;
 import org.radiospark.kernels.polarisation.faraday.RmSynthesis1d;
 import org.radiospark.kernels.polarisation.faraday.RmSynthesis1dResult;
 import org.radiospark.kernels.polarisation.faraday.RmSynthesisParameters;
@@ -114,7 +116,8 @@ public final class RmSynth1dCommand implements Callable<Integer> {
       names = "-S",
       description =
           "Also write PREFIX_FDFdirty.dat, _RMSF.dat, _weight.dat, _RMsynth.json (and with -c"
-              + " _FDFclean.dat, _FDFmodel.dat); PREFIX from -o, else from FILE.")
+              + " _FDFclean.dat, _FDFmodel.dat) and the plots _RMSF-dirtyFDF-plots.png and"
+              + " _spectra-plots.png; PREFIX from -o, else from FILE.")
   boolean save;
 
   @Option(
@@ -199,11 +202,21 @@ public final class RmSynth1dCommand implements Callable<Integer> {
       for (Path target : files.keySet()) {
         tmps.add(outputs.stage(target));
       }
+      Path fdfPng = save ? outputs.stage(Path.of(prefix() + "_RMSF-dirtyFDF-plots.png")) : null;
+      Path spectraPng = save ? outputs.stage(Path.of(prefix() + "_spectra-plots.png")) : null;
       printSummary(spec.commandLine().getOut(), r, clean, cleanPeak, cutoffAbs);
       outputs.createDirectories();
       int k = 0;
       for (String text : files.values()) {
         Files.writeString(tmps.get(k++), text, StandardCharsets.UTF_8);
+      }
+      if (save) {
+        try (OutputStream os = Files.newOutputStream(fdfPng)) {
+          RmSpectrumPlot.writeFdf(os, r);
+        }
+        try (OutputStream os = Files.newOutputStream(spectraPng)) {
+          RmSpectrumPlot.writeSpectra(os, spectrum, r);
+        }
       }
       outputs.commit();
     }

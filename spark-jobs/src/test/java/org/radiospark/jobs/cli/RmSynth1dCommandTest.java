@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.radiospark.kernels.polarisation.faraday.RmSpectrumPlot;
 import org.radiospark.kernels.testing.SharedData;
 
 /**
@@ -66,11 +67,27 @@ class RmSynth1dCommandTest {
     assertEquals(
         Files.readString(json), Files.readString(dir.resolve("src_RMsynth.json")), "same JSON");
     assertEquals(288, Files.readAllLines(dir.resolve("src_weight.dat")).size());
+    // RM-Tools' two figures as PNG; the FDF's peak marker at the column of the fitted peak
+    java.awt.image.BufferedImage fdfPlot =
+        javax.imageio.ImageIO.read(dir.resolve("src_RMSF-dirtyFDF-plots.png").toFile());
+    java.awt.image.BufferedImage specPlot =
+        javax.imageio.ImageIO.read(dir.resolve("src_spectra-plots.png").toFile());
+    assertEquals(RmSpectrumPlot.WIDTH, fdfPlot.getWidth());
+    assertEquals(RmSpectrumPlot.HEIGHT, specPlot.getHeight());
     // The FDF table reads back bit for bit (shortest round-trip decimals).
     org.radiospark.kernels.polarisation.faraday.RmSynthesis1dResult ref =
         org.radiospark.kernels.polarisation.faraday.RmSynthesis1d.run(
             org.radiospark.kernels.polarisation.faraday.RmToolsSpectrumReader.read(data),
             org.radiospark.kernels.polarisation.faraday.RmSynthesisParameters.defaults());
+    java.util.TreeSet<Integer> marker = new java.util.TreeSet<>();
+    for (int x = 0; x < fdfPlot.getWidth(); x++) {
+      for (int y = fdfPlot.getHeight() / 2; y < fdfPlot.getHeight(); y++) {
+        if (fdfPlot.getRGB(x, y) == RmSpectrumPlot.PEAK.getRGB()) {
+          marker.add(x);
+        }
+      }
+    }
+    assertEquals(List.of(RmSpectrumPlot.fdfColumn(ref, phi)), List.copyOf(marker));
     List<String> rows = Files.readAllLines(dir.resolve("src_FDFdirty.dat"));
     assertEquals(ref.synthesis().axis().n(), rows.size());
     for (int k = 0; k < rows.size(); k++) {
