@@ -365,8 +365,11 @@ public final class SpectralJob {
     }
     put(out, prefix, "fracpol", ".fits");
     put(out, prefix, "mean-I", ".fits");
-    for (String q : List.of("mean-I", "peak-pi", "peak-phi", "moment-meanP")) {
-      put(out, prefix, q, ".png");
+    // a PNG quick-look beside every FITS image
+    for (String image : List.copyOf(out.keySet())) {
+      if (out.get(image).toString().endsWith(".fits")) {
+        put(out, prefix, image, ".png");
+      }
     }
     return out;
   }
@@ -405,6 +408,8 @@ public final class SpectralJob {
       }
     }
     FitsImageWriter.writeCube(staged.get("image-IQUV"), new ImageCube(planes, nChan, 4), fits);
+    // the cube's quick-look: Stokes I of the middle channel
+    png(staged, "image-IQUV", images.get(nChan / 2).restored[0], nx, ny);
     Files.writeString(staged.get("channels.csv"), channelTable(images), StandardCharsets.UTF_8);
 
     double fMin = Double.POSITIVE_INFINITY;
@@ -455,6 +460,15 @@ public final class SpectralJob {
         fdfPlanes,
         CubeAxis.faradayDepth(plan.phiStartRadM2(), plan.dPhiRadM2()),
         fits);
+    // the cube's quick-look: the largest |F| over Faraday depth of each pixel
+    float[] fdfMax = new float[nx * ny];
+    java.util.Arrays.fill(fdfMax, Float.NEGATIVE_INFINITY);
+    for (int j = 0; j < nPhi; j++) {
+      for (int g = 0; g < fdfMax.length; g++) {
+        fdfMax[g] = Math.max(fdfMax[g], fdf[j * nx * ny + g]);
+      }
+    }
+    png(staged, "fdf-amplitude", fdfMax, nx, ny);
 
     for (int m = 0; m < moments.length; m++) {
       writeMap(staged, "moment-" + MOMENTS.get(m), mapGeo, moments[m], "JY/BEAM", fits);
@@ -488,10 +502,6 @@ public final class SpectralJob {
     }
     writeMap(staged, "fracpol", mapGeo, frac, "", fits);
     writeMap(staged, "mean-I", mapGeo, meanI, "JY/BEAM", fits);
-    png(staged, "mean-I", meanI, nx, ny);
-    png(staged, "peak-pi", peaks[3], nx, ny);
-    png(staged, "peak-phi", peaks[0], nx, ny);
-    png(staged, "moment-meanP", moments[8], nx, ny);
   }
 
   private static void writeMap(
@@ -503,6 +513,7 @@ public final class SpectralJob {
       FitsImageOptions fits)
       throws IOException {
     FitsImageWriter.write(staged.get(key), new Image(geo, toDouble(px), null, unit), fits);
+    png(staged, key, px, geo.nx(), geo.ny());
   }
 
   private static void png(Map<String, Path> staged, String key, float[] px, int nx, int ny)

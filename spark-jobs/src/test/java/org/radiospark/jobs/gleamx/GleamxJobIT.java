@@ -114,6 +114,13 @@ class GleamxJobIT {
       assertTrue(Files.exists(out.resolve(id).resolve(id + "-image.fits")));
       assertTrue(Files.exists(out.resolve(id).resolve(id + "-comp.fits")));
       assertTrue(Files.exists(out.resolve(id).resolve(id + "-rescaled.fits")));
+      // every image of the snapshot has its quick-look; the catalogue is also a Parquet table
+      // (written inside the executor task, without a session)
+      assertTrue(
+          org.radiospark.jobs.cli.QuickLookCheck.assertEveryFitsImageHasPng(out.resolve(id)).size()
+              >= 9,
+          "WSClean's five images, bkg, rms, warped and rescaled");
+      assertTrue(Files.exists(out.resolve(id).resolve(id + "-comp.parquet").resolve("_SUCCESS")));
       assertTrue(SnapshotPipeline.complete(out.resolve(id)));
     }
     assertFalse(Files.exists(out.resolve("broken")));

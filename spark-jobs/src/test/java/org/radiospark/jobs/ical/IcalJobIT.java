@@ -149,6 +149,15 @@ class IcalJobIT {
         (double) gains.where("solint = 1 AND chanblk = 1 AND antenna = 5").first().getAs("j00_re"));
     assertEquals(
         r.components().size(), spark.read().parquet(o.prefix() + "-components.parquet").count());
+    // every FITS image has its PNG quick-look
+    assertEquals(
+        5,
+        org.radiospark.jobs.cli.QuickLookCheck.assertEveryFitsImageHasPng(
+                Path.of(o.prefix()).toAbsolutePath().getParent())
+            .stream()
+            .filter(
+                f -> f.getFileName().toString().startsWith(Path.of(o.prefix()).getFileName() + "-"))
+            .count());
     Image image = FitsImageReader.readImage(Path.of(o.prefix() + "-image.fits"));
     assertEquals(restored.pixels()[128 * 256 + 100], image.pixels()[128 * 256 + 100], 1e-6);
     assertTrue(Files.readString(Path.of(o.prefix() + "-components.csv")).lines().count() > 25);

@@ -195,6 +195,12 @@ class SpectralJobIT {
       assertEquals(s[3], frac, 0.05 * s[3], feed + " fracPol of the source of " + s[2] + " Jy");
       assertEquals(0, dAngle, 3, feed + " angle of the source of " + s[2] + " Jy");
     }
+    // Every FITS output (2 cubes and 23 maps) has its PNG quick-look.
+    assertEquals(
+        25,
+        org.radiospark.jobs.cli.QuickLookCheck.assertEveryFitsImageHasPng(dir).stream()
+            .filter(f -> f.getFileName().toString().startsWith(feed + "-"))
+            .count());
     // The IQUV cube reads back as 40 channels x 4 Stokes with the planted Stokes at a source.
     FitsImageData cube = FitsImageReader.read(Path.of(p + "-image-IQUV.fits"));
     assertEquals(NCHAN, cube.cube().nFreq());
