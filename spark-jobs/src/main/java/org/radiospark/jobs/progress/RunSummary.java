@@ -1,0 +1,219 @@
+package org.radiospark.jobs.progress;
+
+import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * The one-screen summary a pipeline prints when it has finished: what ran, the wall time, the key
+ * figures (in the order the job adds them) and the files written, at most {@value #MAX_LINES}
+ * lines.
+ *
+ * <pre>
+ * == radiospark ical: done in 3m12s ==
+ * ran: ska1mid-ical.uvfits, 12 major loops (8 self-cal), 2x2 facets, 2 frequency partitions
+ *   final residual rms : 0.00103 Jy/beam
+ *   components         : 41 (model 12.5 Jy)
+ * outputs (17):
+ *   out/ska1mid-ical-{dirty.fits dirty.png psf.fits ...
+ *     ... image.png}
+ * </pre>
+ *
+ * Outputs are grouped by folder and the common start of their names is written once; lines are cut
+ * at {@value #WIDTH} characters and what does not fit in {@value #MAX_LINES} lines is counted
+ * ({@code "... and 12 more"}). A job fills one instance on the driver and prints it once.
+ */
+public final class RunSummary {
+  /** Most lines of a summary. */
+  public static final int MAX_LINES = 25;
+
+  /** Widest line (outputs wrap at it; a longer figure value is cut). */
+  public static final int WIDTH = 100;
+
+  /** Most lines of figures, so that the outputs always get a few lines. */
+  static final int MAX_FIGURES = 14;
+
+  private final String pipeline;
+  private final String ran;
+  private final Map<String, String> figures = new LinkedHashMap<>();
+  private final List<Path> outputs = new ArrayList<>();
+  private double wallSeconds = Double.NaN;
+
+  /**
+   * @param pipeline pipeline name, e.g. {@code ical}
+   * @param ran one line: input and the shape of the run
+   */
+  public RunSummary(String pipeline, String ran) {
+    this.pipeline = Objects.requireNonNull(pipeline, "pipeline");
+    this.ran = Objects.requireNonNull(ran, "ran");
+  }
+
+  /** Sets the run's wall time, seconds. */
+  public RunSummary wallSeconds(double seconds) {
+    this.wallSeconds = seconds;
+    return this;
+  }
+
+  /** Adds (or replaces) a key figure; shown in the order first added. */
+  public RunSummary figure(String name, String value) {
+    figures.put(Objects.requireNonNull(name, "name"), String.valueOf(value));
+    return this;
+  }
+
+  /** Adds a key figure formatted with {@code format} ({@link Locale#ROOT}). */
+  public RunSummary figure(String name, String format, Object... args) {
+    return figure(name, String.format(Locale.ROOT, format, args));
+  }
+
+  /** Adds files (or folders) written, in order. */
+  public RunSummary outputs(Collection<Path> paths) {
+    outputs.addAll(paths);
+    return this;
+  }
+
+  /** Adds one file (or folder) written. */
+  public RunSummary output(Path path) {
+    outputs.add(Objects.requireNonNull(path, "path"));
+    return this;
+  }
+
+  /** The figures so far, by name. */
+  public Map<String, String> figures() {
+    return new LinkedHashMap<>(figures);
+  }
+
+  /** The summary's lines, at most {@value #MAX_LINES}, none wider than {@value #WIDTH}. */
+  public List<String> lines() {
+    List<String> out = new ArrayList<>();
+    out.add(
+        cut(
+            "== radiospark "
+                + pipeline
+                + ": done"
+                + (Double.isNaN(wallSeconds) ? "" : " in " + Progress.duration(wallSeconds))
+                + " =="));
+    out.add(cut("ran: " + ran));
+    int nameWidth = 0;
+    for (String n : figures.keySet()) {
+      nameWidth = Math.max(nameWidth, n.length());
+    }
+    int shown = 0;
+    for (Map.Entry<String, String> f : figures.entrySet()) {
+      if (shown == MAX_FIGURES - 1 && figures.size() > MAX_FIGURES) {
+        out.add("  ... and " + (figures.size() - shown) + " more figures");
+        break;
+      }
+      out.add(cut("  " + pad(f.getKey(), nameWidth) + " : " + f.getValue()));
+      shown++;
+    }
+    out.add("outputs (" + outputs.size() + "):");
+    List<OutputLine> listing = outputLines(outputs);
+    int room = MAX_LINES - out.size();
+    int listed = 0;
+    for (int i = 0; i < listing.size(); i++) {
+      if (i == room - 1 && listing.size() > room) {
+        out.add("  ... and " + (outputs.size() - listed) + " more");
+        break;
+      }
+      out.add(listing.get(i).text());
+      listed += listing.get(i).names();
+    }
+    return out;
+  }
+
+  /** The summary as one string, lines ended by {@code \n}. */
+  public String format() {
+    return String.join("\n", lines()) + "\n";
+  }
+
+  /** Prints the summary to {@code out} and flushes it. */
+  public void print(PrintStream out) {
+    out.print(format());
+    out.flush();
+  }
+
+  /** Prints the summary to {@code out} and flushes it. */
+  public void print(PrintWriter out) {
+    out.print(format());
+    out.flush();
+  }
+
+  /** An output line and how many paths it names. */
+  private record OutputLine(String text, int names) {}
+
+  /**
+   * Output lines: per folder (in order of first appearance) {@code " DIR/PREFIX{a b c}"} wrapped at
+   * {@link #WIDTH}, continuation lines indented by four.
+   */
+  private static List<OutputLine> outputLines(List<Path> outputs) {
+    Map<String, List<String>> byDir = new LinkedHashMap<>();
+    for (Path p : outputs) {
+      Path parent = p.getParent();
+      String dir = parent == null ? "" : parent.toString() + p.getFileSystem().getSeparator();
+      byDir.computeIfAbsent(dir, k -> new ArrayList<>()).add(String.valueOf(p.getFileName()));
+    }
+    List<OutputLine> lines = new ArrayList<>();
+    for (Map.Entry<String, List<String>> e : byDir.entrySet()) {
+      List<String> names = e.getValue();
+      String prefix = names.size() > 1 ? commonPrefix(names) : "";
+      String open = names.size() > 1 ? "{" : "";
+      String close = names.size() > 1 ? "}" : "";
+      StringBuilder line = new StringBuilder("  " + e.getKey() + prefix + open);
+      int inLine = 0;
+      for (int i = 0; i < names.size(); i++) {
+        String name =
+            names.get(i).substring(prefix.length()) + (i == names.size() - 1 ? close : "");
+        if (inLine > 0 && line.length() + 1 + name.length() > WIDTH) {
+          lines.add(new OutputLine(cut(line.toString()), inLine));
+          line = new StringBuilder("    ");
+          inLine = 0;
+        }
+        if (inLine > 0) {
+          line.append(' ');
+        }
+        line.append(name);
+        inLine++;
+      }
+      lines.add(new OutputLine(cut(line.toString()), inLine));
+    }
+    return lines;
+  }
+
+  /**
+   * The names' common start, cut back to just after its last {@code -}, {@code _} or {@code .} so
+   * that whole words stay inside the braces; empty when that would leave a name empty.
+   */
+  static String commonPrefix(List<String> names) {
+    String p = names.get(0);
+    for (String n : names) {
+      int k = 0;
+      while (k < Math.min(p.length(), n.length()) && p.charAt(k) == n.charAt(k)) {
+        k++;
+      }
+      p = p.substring(0, k);
+    }
+    int cutAt = Math.max(p.lastIndexOf('-'), Math.max(p.lastIndexOf('_'), p.lastIndexOf('.')));
+    p = p.substring(0, cutAt + 1);
+    for (String n : names) {
+      if (n.length() == p.length()) {
+        return "";
+      }
+    }
+    return p;
+  }
+
+  private static String cut(String s) {
+    return s.length() <= WIDTH ? s : s.substring(0, WIDTH - 3) + "...";
+  }
+
+  private static String pad(String s, int width) {
+    return s + " ".repeat(Math.max(0, width - s.length()));
+  }
+}
