@@ -12,6 +12,7 @@ import java.util.function.LongSupplier;
 import java.util.function.Supplier;
 import org.apache.spark.SparkContext;
 import org.apache.spark.rdd.RDD;
+import org.apache.spark.sql.SparkSession;
 
 /**
  * Pipeline-level progress lines: the stage a pipeline is in, {@code i/N} of the units of the
@@ -76,17 +77,14 @@ public final class Progress {
 
   /**
    * The reporter of a pipeline run on the console: lines to {@code System.err}, the bar's line
-   * blanked first when {@code sc} shows Spark's console progress bar.
-   *
-   * @param sc the run's context, or null when the pipeline runs without Spark
+   * blanked first whenever the default Spark session (made by the job once it has read its input)
+   * shows Spark's console progress bar.
    */
-  public static Progress start(String pipeline, SparkContext sc) {
-    boolean bar = sc != null && sc.getConf().getBoolean("spark.ui.showConsoleProgress", false);
-    String blank = bar ? blankLine(terminalWidth(System.getenv("COLUMNS"))) : "";
+  public static Progress start(String pipeline) {
     return new Progress(
         pipeline,
         System::currentTimeMillis,
-        line -> print(System.err, blank, line),
+        line -> print(System.err, line),
         TASK_LINE_INTERVAL_MS);
   }
 
@@ -95,9 +93,19 @@ public final class Progress {
     return new Progress(pipeline, System::currentTimeMillis, line -> {}, TASK_LINE_INTERVAL_MS);
   }
 
-  private static void print(PrintStream err, String blank, ProgressLine line) {
+  private static void print(PrintStream err, ProgressLine line) {
+    String blank = consoleBarEnabled() ? blankLine(terminalWidth(System.getenv("COLUMNS"))) : "";
     err.print(blank + LocalTime.now().format(CLOCK) + " " + line.text() + System.lineSeparator());
     err.flush();
+  }
+
+  /** Whether the default Spark session is running with {@code spark.ui.showConsoleProgress}. */
+  static boolean consoleBarEnabled() {
+    scala.Option<SparkSession> s = SparkSession.getDefaultSession();
+    if (s.isEmpty() || s.get().sparkContext().isStopped()) {
+      return false;
+    }
+    return s.get().sparkContext().getConf().getBoolean("spark.ui.showConsoleProgress", false);
   }
 
   /** Spark's console width: {@code $COLUMNS}, else 80. */

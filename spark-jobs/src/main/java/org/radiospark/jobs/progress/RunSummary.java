@@ -37,6 +37,9 @@ public final class RunSummary {
   /** Widest line (outputs wrap at it; a longer figure value is cut). */
   public static final int WIDTH = 100;
 
+  /** Most lines of the "ran" text (long input paths wrap). */
+  static final int RAN_LINES = 3;
+
   /** Most lines of figures, so that the outputs always get a few lines. */
   static final int MAX_FIGURES = 14;
 
@@ -99,7 +102,7 @@ public final class RunSummary {
                 + ": done"
                 + (Double.isNaN(wallSeconds) ? "" : " in " + Progress.duration(wallSeconds))
                 + " =="));
-    out.add(cut("ran: " + ran));
+    out.addAll(wrap("ran: " + ran, "     ", RAN_LINES));
     int nameWidth = 0;
     for (String n : figures.keySet()) {
       nameWidth = Math.max(nameWidth, n.length());
@@ -207,6 +210,25 @@ public final class RunSummary {
       }
     }
     return p;
+  }
+
+  /**
+   * {@code text} broken at blanks into lines of at most {@link #WIDTH} characters, continuation
+   * lines starting with {@code indent}; at most {@code maxLines}, the last one cut.
+   */
+  static List<String> wrap(String text, String indent, int maxLines) {
+    List<String> lines = new ArrayList<>();
+    String rest = text;
+    while (rest.length() > WIDTH && lines.size() < maxLines - 1) {
+      int at = rest.lastIndexOf(' ', WIDTH);
+      if (at <= indent.length()) {
+        break; // one word longer than a line: cut it below
+      }
+      lines.add(rest.substring(0, at));
+      rest = indent + rest.substring(at + 1);
+    }
+    lines.add(cut(rest));
+    return lines;
   }
 
   private static String cut(String s) {

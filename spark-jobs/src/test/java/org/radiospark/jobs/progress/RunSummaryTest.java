@@ -78,4 +78,15 @@ class RunSummaryTest {
     assertEquals(40, names);
     assertTrue(l.get(l.size() - 1).endsWith(" 39.fits}"), l.get(l.size() - 1));
   }
+
+  @Test
+  void aLongRanLineWrapsAtBlanks() {
+    String path = "/a/very/long/path/" + "x".repeat(60) + ".uvfits";
+    List<String> l = new RunSummary("image", path + ", 96x96 px, 2 channel group(s)").lines();
+    assertTrue(l.get(1).startsWith("ran: " + path + ",") && l.get(1).length() <= 100, l.get(1));
+    assertTrue(l.get(2).startsWith("     ") && l.get(2).endsWith("2 channel group(s)"), l.get(2));
+    assertEquals(
+        "ran: " + path + ", 96x96 px, 2 channel group(s)", l.get(1) + " " + l.get(2).substring(5));
+    assertEquals("outputs (0):", l.get(3));
+  }
 }
