@@ -32,8 +32,8 @@ import org.apache.spark.sql.SparkSession;
  * <p>ETA: after {@code k} of {@code N} units of a stage, {@code (t_k - t_0) (N - k) / k}, where
  * {@code t_0} is when the stage's counting began and {@code t_k} when its {@code k}-th unit
  * completed: the mean throughput of the completed units, which assumes that the remaining units
- * cost as much and run with the same parallelism. With P tasks running at once the first estimate
- * (after the first task) is up to P times too long and improves as units complete.
+ * cost as much and run with the same parallelism. With P tasks running at once the estimates made
+ * while the first wave finishes are about P times too long; they improve as units complete.
  *
  * <p>Units completed inside Spark tasks are counted on the driver ({@link #tasks}); units the
  * driver itself completes (ICAL's major loops) are counted with {@link #units}. Not thread-safe for

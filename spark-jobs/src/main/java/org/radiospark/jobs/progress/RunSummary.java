@@ -40,8 +40,11 @@ public final class RunSummary {
   /** Most lines of the "ran" text (long input paths wrap). */
   static final int RAN_LINES = 3;
 
+  /** Most lines of one figure (a long value wraps). */
+  static final int FIGURE_LINES = 2;
+
   /** Most lines of figures, so that the outputs always get a few lines. */
-  static final int MAX_FIGURES = 14;
+  static final int MAX_FIGURE_LINES = 16;
 
   private final String pipeline;
   private final String ran;
@@ -107,15 +110,25 @@ public final class RunSummary {
     for (String n : figures.keySet()) {
       nameWidth = Math.max(nameWidth, n.length());
     }
+    List<String> figureLines = new ArrayList<>();
     int shown = 0;
     for (Map.Entry<String, String> f : figures.entrySet()) {
-      if (shown == MAX_FIGURES - 1 && figures.size() > MAX_FIGURES) {
-        out.add("  ... and " + (figures.size() - shown) + " more figures");
+      List<String> l =
+          wrap(
+              "  " + pad(f.getKey(), nameWidth) + " : " + f.getValue(),
+              " ".repeat(nameWidth + 5),
+              FIGURE_LINES);
+      int remaining = figures.size() - shown;
+      // the last figure may use the line that would otherwise say how many were left out
+      int limit = remaining == 1 ? MAX_FIGURE_LINES : MAX_FIGURE_LINES - 1;
+      if (figureLines.size() + l.size() > limit) {
+        figureLines.add("  ... and " + remaining + " more figures");
         break;
       }
-      out.add(cut("  " + pad(f.getKey(), nameWidth) + " : " + f.getValue()));
+      figureLines.addAll(l);
       shown++;
     }
+    out.addAll(figureLines);
     out.add("outputs (" + outputs.size() + "):");
     List<OutputLine> listing = outputLines(outputs);
     int room = MAX_LINES - out.size();
@@ -213,19 +226,23 @@ public final class RunSummary {
   }
 
   /**
-   * {@code text} broken at blanks into lines of at most {@link #WIDTH} characters, continuation
-   * lines starting with {@code indent}; at most {@code maxLines}, the last one cut.
+   * {@code text} broken into lines of at most {@link #WIDTH} characters, continuation lines
+   * starting with {@code indent}; at most {@code maxLines}, the last one cut. A line breaks at its
+   * last double blank (the separator between the fields of a value), else at its last blank.
    */
   static List<String> wrap(String text, String indent, int maxLines) {
     List<String> lines = new ArrayList<>();
     String rest = text;
     while (rest.length() > WIDTH && lines.size() < maxLines - 1) {
-      int at = rest.lastIndexOf(' ', WIDTH);
+      int at = rest.lastIndexOf("  ", WIDTH - 1);
+      if (at <= indent.length()) {
+        at = rest.lastIndexOf(' ', WIDTH);
+      }
       if (at <= indent.length()) {
         break; // one word longer than a line: cut it below
       }
-      lines.add(rest.substring(0, at));
-      rest = indent + rest.substring(at + 1);
+      lines.add(rest.substring(0, at).stripTrailing());
+      rest = indent + rest.substring(at).stripLeading();
     }
     lines.add(cut(rest));
     return lines;

@@ -57,7 +57,10 @@ class RunSummaryTest {
     for (String line : l) {
       assertTrue(line.length() <= RunSummary.WIDTH, line);
     }
-    assertTrue(l.contains("  ... and 17 more figures"), String.join("\n", l));
+    // one line per figure here: all but one line of the figures' share hold figures
+    int shownFigures = RunSummary.MAX_FIGURE_LINES - 1;
+    assertTrue(
+        l.contains("  ... and " + (30 - shownFigures) + " more figures"), String.join("\n", l));
     // every output is either listed (one per folder here) or counted in the last line
     long listed = l.stream().filter(x -> x.startsWith("  dir")).count();
     assertEquals("  ... and " + (40 - listed) + " more", l.get(l.size() - 1));
@@ -88,5 +91,16 @@ class RunSummaryTest {
     assertEquals(
         "ran: " + path + ", 96x96 px, 2 channel group(s)", l.get(1) + " " + l.get(2).substring(5));
     assertEquals("outputs (0):", l.get(3));
+  }
+
+  @Test
+  void aLongFigureWrapsUnderItsValue() {
+    String value = "P = 163.715240 ms  DM = 112.38  sigma = 139.4  numharm = 16  DM hits = 1";
+    List<String> l =
+        new RunSummary("pulsar search", "x")
+            .figure("#1", value + "  folded: reduced chi2 = 85.2 (40.1 sigma)")
+            .lines();
+    assertEquals("  #1 : " + value, l.get(2));
+    assertEquals("       folded: reduced chi2 = 85.2 (40.1 sigma)", l.get(3));
   }
 }
