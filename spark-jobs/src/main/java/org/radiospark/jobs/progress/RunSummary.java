@@ -17,34 +17,39 @@ import java.util.Objects;
  * lines.
  *
  * <pre>
- * == radiospark ical: done in 3m12s ==
- * ran: ska1mid-ical.uvfits, 12 major loops (8 self-cal), 2x2 facets, 2 frequency partitions
- *   final residual rms : 0.00103 Jy/beam
- *   components         : 41 (model 12.5 Jy)
+ * == radiospark ical: done in 1m38s ==
+ * ran: data-samples/ska1mid-ical.uvfits, 256x256 px, 2x2 facets of 128 x 128 pixels (guard band
+ *      32), strategy partitioner, 2 frequency partitions
+ *   major loops         : 12 (8 self-cal) + final residual pass
+ *   final residual rms  : 6.431e-05 Jy/beam
+ *   ...
  * outputs (17):
- *   out/ska1mid-ical-{dirty.fits dirty.png psf.fits ...
- *     ... image.png}
+ *   out/ska1mid-ical-{dirty.fits dirty.png psf.fits psf.png model.fits model.png residual.fits
+ *     residual.png image.fits ... metrics.json}
  * </pre>
  *
- * Outputs are grouped by folder and the common start of their names is written once; lines are cut
- * at {@value #WIDTH} characters and what does not fit in {@value #MAX_LINES} lines is counted
- * ({@code "... and 12 more"}). A job fills one instance on the driver and prints it once.
+ * Outputs are grouped by folder and the common start of their names is written once. Lines are at
+ * most {@value #WIDTH} characters: the "ran" text wraps to at most {@value #RAN_LINES} lines, a
+ * figure to {@value #FIGURE_LINES} (at the double blank between its fields first), the output names
+ * as far as the screen allows; what still does not fit is cut ({@code ...}) or, for figures and
+ * outputs, counted ({@code "... and 12 more"}). A job fills one instance on the driver and prints
+ * it once.
  */
 public final class RunSummary {
   /** Most lines of a summary. */
   public static final int MAX_LINES = 25;
 
-  /** Widest line (outputs wrap at it; a longer figure value is cut). */
+  /** Widest line. */
   public static final int WIDTH = 100;
 
   /** Most lines of the "ran" text (long input paths wrap). */
-  static final int RAN_LINES = 3;
+  public static final int RAN_LINES = 3;
 
   /** Most lines of one figure (a long value wraps). */
-  static final int FIGURE_LINES = 2;
+  public static final int FIGURE_LINES = 2;
 
   /** Most lines of figures, so that the outputs always get a few lines. */
-  static final int MAX_FIGURE_LINES = 16;
+  public static final int MAX_FIGURE_LINES = 16;
 
   private final String pipeline;
   private final String ran;
@@ -53,8 +58,10 @@ public final class RunSummary {
   private double wallSeconds = Double.NaN;
 
   /**
+   * An empty summary of one run.
+   *
    * @param pipeline pipeline name, e.g. {@code ical}
-   * @param ran one line: input and the shape of the run
+   * @param ran input and the shape of the run, one sentence
    */
   public RunSummary(String pipeline, String ran) {
     this.pipeline = Objects.requireNonNull(pipeline, "pipeline");
