@@ -5,7 +5,9 @@ import java.util.ArrayList;
 import java.util.List;
 import org.apache.spark.HashPartitioner;
 import org.apache.spark.api.java.JavaPairRDD;
+import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
+import org.radiospark.jobs.progress.Progress;
 import org.radiospark.kernels.beamform.BeamWeights;
 import org.radiospark.kernels.beamform.Pointing;
 import org.radiospark.kernels.beamform.TiedArray;
@@ -51,12 +53,19 @@ public final class BeamformJob {
     JavaPairRDD<Integer, Tuple2<Integer, float[][]>> detected =
         jsc.parallelize(tasks, tasks.size())
             .flatMapToPair(t -> formTask(plan, t[0], t[1]).iterator());
+    JavaRDD<String[]> merged =
+        detected
+            .groupByKey(new HashPartitioner(nParts))
+            .map(kv -> outputs.write(plan, kv._1(), kv._2()));
+    // the beams are formed in the first stage; merging and writing follow in the second
     List<String[]> written =
         new ArrayList<>(
-            detected
-                .groupByKey(new HashPartitioner(nParts))
-                .map(kv -> outputs.write(plan, kv._1(), kv._2()))
-                .collect());
+            Progress.start("beamform")
+                .tasks(
+                    "beamforming",
+                    "coarse channel x pointing batch",
+                    detected.rdd(),
+                    merged::collect));
     written.sort(java.util.Comparator.comparingInt(w -> Integer.parseInt(w[0])));
     List<String[]> out = new ArrayList<>();
     for (String[] w : written) {

@@ -19,6 +19,7 @@ import org.radiospark.jobs.beamform.BeamOutputs;
 import org.radiospark.jobs.beamform.BeamformJob;
 import org.radiospark.jobs.beamform.BeamformPlan;
 import org.radiospark.jobs.config.SparkSessions;
+import org.radiospark.jobs.progress.RunSummary;
 import org.radiospark.kernels.beamform.BeamformParams;
 import org.radiospark.kernels.beamform.CalibrationJones;
 import org.radiospark.kernels.beamform.Pointing;
@@ -200,19 +201,45 @@ public final class BeamformCommand implements Callable<Integer> {
       long t0 = System.nanoTime();
       List<String[]> written = BeamformJob.run(jsc, plan, outputs);
       double sec = (System.nanoTime() - t0) * 1e-9;
+      List<Path> files = new ArrayList<>();
       for (String[] w : written) {
-        out.println("  " + String.join(" ", w));
+        for (int i = 1; i < w.length; i++) {
+          files.add(Path.of(w[i]));
+        }
       }
       double units = (double) pointings.size() * src.channels.length * src.seconds;
-      out.printf(
-          Locale.ROOT,
-          "beamform: %.1f s wall; %.3g pointing x coarse-channel x seconds per second (%d fine"
-              + " channels each) on %d core(s)%n",
-          sec,
-          units / sec,
-          src.fineChannels,
-          jsc.defaultParallelism());
-      out.flush();
+      new RunSummary(
+              "beamform",
+              String.format(
+                  Locale.ROOT,
+                  "%d pointings x %d coarse channels x %d fine x %d s, %d tiles, %s",
+                  pointings.size(),
+                  src.channels.length,
+                  src.fineChannels,
+                  src.seconds,
+                  array.activeTiles().length,
+                  calPath == null ? "uncalibrated" : "calibrated by " + calPath.getFileName()))
+          .wallSeconds(sec)
+          .figure(
+              "beams",
+              "%d written (%d coherent%s), Stokes %s",
+              written.size(),
+              pointings.size(),
+              incoherent ? " + incoherent sum" : "",
+              iquv ? "IQUV" : "I")
+          .figure(
+              "samples per beam",
+              "%d of %.4g ms x %d channels",
+              src.seconds * plan.samplesPerSecond(),
+              1e3 / plan.samplesPerSecond(),
+              src.channels.length * src.fineChannels)
+          .figure(
+              "throughput",
+              "%.3g pointing x coarse-channel x seconds per second on %d core(s)",
+              units / sec,
+              jsc.defaultParallelism())
+          .outputs(files)
+          .print(out);
     } finally {
       session.stop();
     }

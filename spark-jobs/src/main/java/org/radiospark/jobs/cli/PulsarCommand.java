@@ -13,6 +13,7 @@ import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.sql.SparkSession;
 import org.radiospark.jobs.config.OutputSet;
 import org.radiospark.jobs.config.SparkSessions;
+import org.radiospark.jobs.progress.RunSummary;
 import org.radiospark.jobs.pulsar.ProfilePlot;
 import org.radiospark.jobs.pulsar.PulsarSearchJob;
 import org.radiospark.jobs.pulsar.SearchInput;
@@ -256,7 +257,12 @@ public final class PulsarCommand implements Runnable {
           }
         }
         outputs.commit();
-        summary(out, result, folded, pulses, searchSec);
+        List<Path> files = new ArrayList<>(List.of(sibling(pre, "-candidates.csv")));
+        if (spCsv != null) {
+          files.add(sibling(pre, "-singlepulse.csv"));
+        }
+        files.addAll(pngs.subList(0, Math.min(nFold, folded.size())));
+        summary(input, result, folded, pulses, searchSec, files).print(out);
       } finally {
         if (started[0] != null) {
           started[0].stop();
@@ -345,26 +351,25 @@ public final class PulsarCommand implements Runnable {
       return Folder.optimise(detrended, dt, p, bins, 2);
     }
 
-    private static void summary(
-        PrintWriter out,
+    /** The end-of-run summary: trials, candidates, the best five, single pulses, files. */
+    private static RunSummary summary(
+        Path input,
         DmRangeResult r,
         List<FoldedCandidate> folded,
         List<SinglePulseEvent> pulses,
-        double sec) {
-      out.printf(
-          Locale.ROOT,
-          "pulsar search: %d DM trial(s) in %.1f s: %d raw candidates, %d after sifting%n",
-          r.numDms(),
-          sec,
-          r.candidates().size(),
-          folded.size());
+        double sec,
+        List<Path> files) {
+      RunSummary s =
+          new RunSummary("pulsar search", input + ", " + r.numDms() + " DM trial(s)")
+              .wallSeconds(sec)
+              .figure(
+                  "candidates", "%d raw, %d after sifting", r.candidates().size(), folded.size());
       for (int i = 0; i < Math.min(5, folded.size()); i++) {
         Candidate c = folded.get(i).candidate();
         FoldedProfile f = folded.get(i).fold();
-        out.printf(
-            Locale.ROOT,
-            "  #%d P = %.6f ms  DM = %.2f  sigma = %.1f  numharm = %d  DM hits = %d%s%n",
-            i + 1,
+        s.figure(
+            "#" + (i + 1),
+            "P = %.6f ms  DM = %.2f  sigma = %.1f  numharm = %d  DM hits = %d%s",
             (f != null ? f.periodSec() : c.periodSec()) * 1e3,
             c.dm(),
             c.sigma(),
@@ -379,16 +384,12 @@ public final class PulsarCommand implements Runnable {
                     f.sigma()));
       }
       if (!pulses.isEmpty() || r.events().size() > 0) {
-        out.printf(
-            Locale.ROOT,
-            "single pulses: %d detections in %d group(s)%n",
-            r.events().size(),
-            pulses.size());
-        for (int i = 0; i < Math.min(5, pulses.size()); i++) {
+        s.figure("single pulses", "%d detections in %d group(s)", r.events().size(), pulses.size());
+        for (int i = 0; i < Math.min(3, pulses.size()); i++) {
           SinglePulseEvent e = pulses.get(i);
-          out.printf(
-              Locale.ROOT,
-              "  t = %.4f s  DM = %.2f  S/N = %.1f  width = %.2f ms  (%d detections)%n",
+          s.figure(
+              "pulse " + (i + 1),
+              "t = %.4f s  DM = %.2f  S/N = %.1f  width = %.2f ms  (%d detections)",
               e.timeSec(),
               e.dm(),
               e.snr(),
@@ -396,7 +397,7 @@ public final class PulsarCommand implements Runnable {
               e.members());
         }
       }
-      out.flush();
+      return s.outputs(files);
     }
 
     private static String stem(String name) {

@@ -12,10 +12,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.Supplier;
+import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.sql.SparkSession;
 import org.radiospark.jobs.cli.RadioSparkCli.BadOptionException;
 import org.radiospark.jobs.config.SparkSessions;
+import org.radiospark.jobs.progress.Progress;
+import org.radiospark.jobs.progress.RunSummary;
 import org.radiospark.kernels.io.AtomicFiles;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -55,6 +58,7 @@ public final class GleamxJob {
   public static List<SnapshotResult> run(GleamxOptions opt, Supplier<SparkSession> spark)
       throws IOException {
     long t0 = System.nanoTime();
+    Progress progress = Progress.start("gleamx");
     List<SnapshotRow> rows = SnapshotList.read(Path.of(opt.snapshots()));
     Path out = Path.of(opt.outDir()).toAbsolutePath();
     List<SnapshotRow> todo = new ArrayList<>();
@@ -83,10 +87,9 @@ public final class GleamxJob {
     if (!todo.isEmpty()) {
       JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.get().sparkContext());
       int threads = SparkSessions.threadsPerTask(jsc.getConf(), todo.size());
-      done.addAll(
-          jsc.parallelize(todo, todo.size())
-              .map(r -> SnapshotPipeline.run(r, opt, threads))
-              .collect());
+      JavaRDD<SnapshotResult> snapshots =
+          jsc.parallelize(todo, todo.size()).map(r -> SnapshotPipeline.run(r, opt, threads));
+      done.addAll(progress.tasks("snapshots", "snapshot", snapshots.rdd(), snapshots::collect));
     }
     List<SnapshotResult> all = new ArrayList<>();
     for (SnapshotRow r : rows) {
@@ -94,6 +97,7 @@ public final class GleamxJob {
     }
     writeRunSummary(out.resolve(RUN_SUMMARY), all, (System.nanoTime() - t0) * 1e-9);
     System.err.print(table(all));
+    summary(opt, out, all, (System.nanoTime() - t0) * 1e-9).print(System.err);
     return all;
   }
 
@@ -158,5 +162,58 @@ public final class GleamxJob {
     } catch (IOException e) {
       throw new UncheckedIOException("cannot write " + file, e);
     }
+  }
+
+  /** The end-of-run summary: snapshots ok, failed and skipped, image noise, the folders written. */
+  static RunSummary summary(GleamxOptions opt, Path out, List<SnapshotResult> all, double seconds) {
+    int ok = 0;
+    int failed = 0;
+    int skipped = 0;
+    int retried = 0;
+    List<Double> rms = new ArrayList<>();
+    List<String> failures = new ArrayList<>();
+    List<Path> folders = new ArrayList<>();
+    folders.add(out.resolve(RUN_SUMMARY));
+    for (SnapshotResult s : all) {
+      switch (s.status) {
+        case SnapshotResult.FAILED -> {
+          failed++;
+          failures.add(s.obsid + ": " + s.error);
+        }
+        case SnapshotResult.SKIPPED -> skipped++;
+        default -> {
+          ok++;
+          folders.add(out.resolve(s.obsid));
+          if (Double.isFinite(s.imageRmsJy)) {
+            rms.add(s.imageRmsJy);
+          }
+        }
+      }
+      retried += s.attempts > 1 ? 1 : 0;
+    }
+    RunSummary summary =
+        new RunSummary("gleamx", opt.snapshots() + " -> " + out)
+            .wallSeconds(seconds)
+            .figure(
+                "snapshots",
+                "%d: %d ok, %d failed, %d complete already",
+                all.size(),
+                ok,
+                failed,
+                skipped)
+            .figure("retried", "%d snapshot(s) needed more than one attempt", retried);
+    if (!rms.isEmpty()) {
+      rms.sort(Double::compare);
+      summary.figure(
+          "image rms",
+          "median %.4g Jy/beam (%.4g .. %.4g)",
+          rms.get(rms.size() / 2),
+          rms.get(0),
+          rms.get(rms.size() - 1));
+    }
+    for (int i = 0; i < Math.min(3, failures.size()); i++) {
+      summary.figure("failed " + (i + 1), failures.get(i));
+    }
+    return summary.outputs(folders);
   }
 }

@@ -11,6 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -23,6 +24,8 @@ import org.radiospark.jobs.config.OutputSet;
 import org.radiospark.jobs.config.SparkSessions;
 import org.radiospark.jobs.imaging.ImageJob;
 import org.radiospark.jobs.metrics.PipelineMetricsListener;
+import org.radiospark.jobs.progress.Progress;
+import org.radiospark.jobs.progress.RunSummary;
 import org.radiospark.jobs.sql.Tables;
 import org.radiospark.jobs.sql.VisibilityInput;
 import org.radiospark.kernels.io.FitsImageOptions;
@@ -140,10 +143,12 @@ public final class IcalJob {
    */
   public static Result run(IcalOptions opt, Supplier<SparkSession> spark) {
     long t0 = System.nanoTime();
+    Progress progress = Progress.start("ical");
     Map<String, Path> targets = outputNames(opt.prefix());
     try (OutputSet outputs = new OutputSet(opt.overwrite() || opt.resume())) {
       Map<String, Path> staged = new LinkedHashMap<>();
       targets.forEach((k, v) -> staged.put(k, outputs.stage(v)));
+      progress.stage("read " + opt.input());
       UvfitsData data = VisibilityInput.read(opt.input(), UvfitsReadOptions.defaults(), spark);
       List<SkyComponent> bright =
           opt.skymodel() == null ? List.of() : ComponentCsv.read(Path.of(opt.skymodel()));
@@ -200,10 +205,11 @@ public final class IcalJob {
               opt, jsc, metrics, layout, geometry, nAnt, threads, bright, freqBlocks, split);
       Result r;
       try {
-        r = loops.run(checkpoint, resumed);
+        r = loops.run(checkpoint, resumed, progress);
       } finally {
         metrics.close();
       }
+      progress.stage("write");
       outputs.createDirectories();
       write(staged, r, data, opt, metrics, split, freqBlocks);
       Tables.writeParquet(
@@ -213,20 +219,11 @@ public final class IcalJob {
       outputs.commit();
       checkpoint.delete();
       System.err.println(metrics.summary());
-      report(r, (System.nanoTime() - t0) * 1e-9);
+      summary(r, opt, layout, targets.values(), (System.nanoTime() - t0) * 1e-9).print(System.err);
       return r;
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-  }
-
-  /** {@code 1h02m03s}, {@code 4m05s} or {@code 6s}. */
-  static String duration(double seconds) {
-    long s = Math.round(seconds);
-    if (s >= 3600) {
-      return String.format(Locale.ROOT, "%dh%02dm%02ds", s / 3600, s / 60 % 60, s % 60);
-    }
-    return s >= 60 ? String.format(Locale.ROOT, "%dm%02ds", s / 60, s % 60) : s + "s";
   }
 
   /** Frequency blocks: the option, or min(channels, max(8, partitions)). */
@@ -328,16 +325,55 @@ public final class IcalJob {
     return mapper.writeValueAsString(root);
   }
 
-  private static void report(Result r, double seconds) {
+  /** The end-of-run summary: loops, final residual, model, gains and the files written. */
+  static RunSummary summary(
+      Result r, IcalOptions opt, FacetLayout layout, Collection<Path> files, double seconds) {
     LoopStats last = r.loops().get(r.loops().size() - 1);
-    System.err.printf(
-        Locale.ROOT,
-        "ical: %d major loops in %.1f s; final residual rms %.3g Jy/beam; %d model components,"
-            + " %.4g Jy%n",
-        r.loops().size() - 1,
-        seconds,
-        last.residualRmsJy(),
-        r.components().size(),
-        last.modelFluxJy());
+    long selfcal = r.loops().stream().filter(LoopStats::solved).count();
+    int flagged = 0;
+    for (boolean f : r.gains().flagged()) {
+      flagged += f ? 1 : 0;
+    }
+    return new RunSummary(
+            "ical",
+            String.format(
+                Locale.ROOT,
+                "%s, %dx%d px, %s, strategy %s, %d frequency partitions",
+                opt.input(),
+                opt.nx(),
+                opt.ny(),
+                layout,
+                opt.strategy(),
+                opt.freqPartitions()))
+        .wallSeconds(seconds)
+        .figure(
+            "major loops",
+            "%d (%d self-cal) + final residual pass%s",
+            opt.nmajor(),
+            selfcal,
+            opt.resume() ? " (--resume)" : "")
+        .figure("final residual rms", "%.4g Jy/beam", last.residualRmsJy())
+        .figure("final residual peak", "%.4g Jy/beam", last.residualPeakJy())
+        .figure(
+            "model",
+            "%d components, %.4g Jy; CLEAN iterations %d",
+            r.components().size(),
+            last.modelFluxJy(),
+            r.loops().stream().mapToLong(LoopStats::iterations).sum())
+        .figure(
+            "restoring beam",
+            "%.3f x %.3f arcsec, PA %.1f deg",
+            Math.toDegrees(r.beam().majorRad()) * 3600,
+            Math.toDegrees(r.beam().minorRad()) * 3600,
+            Math.toDegrees(r.beam().paRad()))
+        .figure(
+            "gain solutions",
+            "%d blocks x %d antennas, %d of %d cells flagged (%s)",
+            r.blockGains().size(),
+            r.gains().nAnt(),
+            flagged,
+            r.gains().flagged().length,
+            r.gains().type())
+        .outputs(files);
   }
 }

@@ -11,6 +11,7 @@ import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.broadcast.Broadcast;
 import org.apache.spark.storage.StorageLevel;
 import org.radiospark.jobs.metrics.PipelineMetricsListener;
+import org.radiospark.jobs.progress.Progress;
 import org.radiospark.kernels.coords.SinProjection;
 import org.radiospark.kernels.deconvolution.BeamFitter;
 import org.radiospark.kernels.deconvolution.Restorer;
@@ -94,7 +95,7 @@ final class IcalLoops {
   }
 
   /** The loops from the first, or from where {@code resumed} left off; a checkpoint after each. */
-  IcalJob.Result run(IcalCheckpoint checkpoint, IcalCheckpoint.State resumed) {
+  IcalJob.Result run(IcalCheckpoint checkpoint, IcalCheckpoint.State resumed, Progress progress) {
     load();
     int n = geometry.nx() * geometry.ny();
     double[] model = new double[n];
@@ -123,7 +124,8 @@ final class IcalLoops {
       facetPsf = jsc.broadcast(resumed.psf);
       dirty = new Image(geometry, resumed.dirty, beam, "JY/BEAM");
     }
-    long loopsStart = System.nanoTime();
+    Progress.Counter loopsDone =
+        progress.units("major loops", "major loop", opt.nmajor() + 1 - first);
     for (int loop = first; loop <= opt.nmajor(); loop++) {
       long s0 = System.nanoTime();
       boolean finalPass = loop == opt.nmajor();
@@ -236,21 +238,18 @@ final class IcalLoops {
         st.stats = stats;
         checkpoint.save(st);
       }
-      double elapsed = (System.nanoTime() - loopsStart) * 1e-9;
-      int toRun = opt.nmajor() - loop; // loops still to run, the final pass included
-      LOG.info(
-          "ical: {}{}{}: residual rms {} Jy/beam, peak {}, {} components (model {} Jy), {} s;"
-              + " elapsed {}, ETA {}",
-          finalPass ? "final residual pass" : "major loop",
-          finalPass ? "" : " " + (loop + 1) + "/" + opt.nmajor(),
-          solves ? " (self-cal)" : "",
-          fmt(ls.residualRmsJy()),
-          fmt(ls.residualPeakJy()),
-          iterations,
-          fmt(ls.modelFluxJy()),
-          String.format(Locale.ROOT, "%.1f", ls.seconds()),
-          IcalJob.duration(elapsed),
-          IcalJob.duration(elapsed / (loop - first + 1) * toRun));
+      loopsDone.done(
+          finalPass
+              ? "final residual pass"
+              : "major loop " + (loop + 1) + "/" + opt.nmajor() + (solves ? " (self-cal)" : ""),
+          String.format(
+              Locale.ROOT,
+              "residual rms %s Jy/beam, peak %s, %d components (model %s Jy), %.1f s",
+              fmt(ls.residualRmsJy()),
+              fmt(ls.residualPeakJy()),
+              iterations,
+              fmt(ls.modelFluxJy()),
+              ls.seconds()));
     }
     if (facetPsf != null) {
       facetPsf.destroy();

@@ -4,17 +4,21 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.Supplier;
+import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.sql.SparkSession;
 import org.radiospark.jobs.cli.RadioSparkCli.BadOptionException;
 import org.radiospark.jobs.config.ImageOptions;
 import org.radiospark.jobs.config.OutputSet;
 import org.radiospark.jobs.config.SparkSessions;
+import org.radiospark.jobs.progress.Progress;
+import org.radiospark.jobs.progress.RunSummary;
 import org.radiospark.jobs.sql.VisibilityInput;
 import org.radiospark.kernels.deconvolution.BeamFitter;
 import org.radiospark.kernels.deconvolution.CleanParameters;
@@ -83,6 +87,7 @@ public final class ImageJob {
    */
   public static List<Path> run(ImageOptions opt, Supplier<SparkSession> spark) {
     long t0 = System.nanoTime();
+    Progress progress = spark == null ? Progress.silent("image") : Progress.start("image");
     int k = opt.channelsOut();
     Map<String, Path> targets = outputNames(opt.prefix(), k);
     try (OutputSet outputs = new OutputSet(opt.overwrite())) {
@@ -90,6 +95,7 @@ public final class ImageJob {
       for (Map.Entry<String, Path> e : targets.entrySet()) {
         staged.put(e.getKey(), outputs.stage(e.getValue()));
       }
+      progress.stage("read " + opt.input());
       UvfitsData data = read(opt, spark);
       VisibilityBlock block = data.block();
       requireSomethingToImage(block, opt);
@@ -126,13 +132,14 @@ public final class ImageJob {
           results.add(imageGroup(t._1(), t._2(), opt, threads));
         }
       } else {
+        JavaRDD<ImageGroupResult> imaged =
+            jsc.parallelizePairs(groups, k).map(t -> imageGroup(t._1(), t._2(), opt, threads));
         results.addAll(
-            jsc.parallelizePairs(groups, k)
-                .map(t -> imageGroup(t._1(), t._2(), opt, threads))
-                .collect());
+            progress.tasks("grid+FFT+clean", "channel group", imaged.rdd(), imaged::collect));
       }
       results.sort((a, b) -> Integer.compare(a.group, b.group));
 
+      progress.stage("write");
       outputs.createDirectories();
       FitsImageOptions fits =
           FitsImageOptions.defaults()
@@ -156,7 +163,10 @@ public final class ImageJob {
         writeProducts(staged, "MFS-", summary, fits);
       }
       outputs.commit();
-      report(summary, targets, (System.nanoTime() - t0) * 1e-9);
+      if (spark != null) {
+        summary(opt, summary, results, targets.values(), (System.nanoTime() - t0) * 1e-9)
+            .print(System.err);
+      }
       return new ArrayList<>(targets.values());
     } catch (IOException e) {
       throw new UncheckedIOException(e);
@@ -336,9 +346,14 @@ public final class ImageJob {
     return out;
   }
 
-  private static void report(Image[] products, Map<String, Path> targets, double seconds) {
+  /** The end-of-run summary: peak, noise, beam, CLEAN figures and the files written. */
+  static RunSummary summary(
+      ImageOptions opt,
+      Image[] products,
+      List<ImageGroupResult> groups,
+      Collection<Path> files,
+      double seconds) {
     Image image = products[4];
-    Image residual = products[3];
     double[] px = image.pixels();
     int peak = 0;
     for (int i = 1; i < px.length; i++) {
@@ -347,28 +362,43 @@ public final class ImageJob {
       }
     }
     int nx = image.nx();
-    double rms = RobustNoise.madRms(residual.pixels());
+    double rms = RobustNoise.madRms(products[3].pixels());
+    long iterations = 0;
+    int cycles = 0;
+    for (ImageGroupResult g : groups) {
+      iterations += g.iterations;
+      cycles = Math.max(cycles, g.majorCycles);
+    }
+    RunSummary s =
+        new RunSummary(
+                "image",
+                String.format(
+                    Locale.ROOT,
+                    "%s, %dx%d px, weight %s, %d channel group(s)",
+                    opt.input(),
+                    opt.nx(),
+                    opt.ny(),
+                    opt.weighting(),
+                    groups.size()))
+            .wallSeconds(seconds)
+            .figure("peak", "%.4g Jy/beam at pixel (%d, %d)", px[peak], peak % nx, peak / nx)
+            .figure("residual rms (MAD)", "%.3g Jy/beam", rms)
+            .figure("peak/rms", "%.1f", px[peak] / rms)
+            .figure(
+                "CLEAN",
+                "%d iterations, up to %d major cycle(s), stop: %s",
+                iterations,
+                cycles,
+                groups.get(0).stopReason);
     Beam b = image.beam();
-    System.err.printf(
-        Locale.ROOT,
-        "image: %d files written (%s ...) in %.1f s%n"
-            + "image: peak %.4g Jy/beam at pixel (%d, %d); residual rms (MAD) %.3g Jy/beam;"
-            + " peak/rms %.1f%n",
-        targets.size(),
-        targets.values().iterator().next(),
-        seconds,
-        px[peak],
-        peak % nx,
-        peak / nx,
-        rms,
-        px[peak] / rms);
     if (b != null) {
-      System.err.printf(
-          Locale.ROOT,
-          "image: restoring beam %.3f x %.3f arcsec, PA %.1f deg%n",
+      s.figure(
+          "restoring beam",
+          "%.3f x %.3f arcsec, PA %.1f deg",
           Math.toDegrees(b.majorRad()) * 3600,
           Math.toDegrees(b.minorRad()) * 3600,
           Math.toDegrees(b.paRad()));
     }
+    return s.outputs(files);
   }
 }

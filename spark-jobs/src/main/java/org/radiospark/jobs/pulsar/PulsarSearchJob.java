@@ -2,8 +2,10 @@ package org.radiospark.jobs.pulsar;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.broadcast.Broadcast;
+import org.radiospark.jobs.progress.Progress;
 import org.radiospark.kernels.pulsar.DmPlan;
 import org.radiospark.kernels.pulsar.DmRangeResult;
 import org.radiospark.kernels.pulsar.DmRangeSearch;
@@ -66,7 +68,7 @@ public final class PulsarSearchJob {
     double[] freqs = data.freqsMHz();
     double tsamp = data.tsampSec();
     try {
-      List<double[]> packed =
+      JavaRDD<double[]> searched =
           jsc.parallelize(ranges, ranges.size())
               .map(
                   r -> {
@@ -74,8 +76,10 @@ public final class PulsarSearchJob {
                     DmPlan.Stage st = plan.stages().get(r[0]);
                     return ResultCodec.encode(
                         DmRangeSearch.search(s, plan, st, r[1], r[2], options));
-                  })
-              .collect();
+                  });
+      List<double[]> packed =
+          Progress.start("pulsar search")
+              .tasks("dedispersion and search", "DM range", searched.rdd(), searched::collect);
       List<DmRangeResult> parts = new ArrayList<>(packed.size());
       for (double[] p : packed) {
         parts.add(ResultCodec.decode(p));

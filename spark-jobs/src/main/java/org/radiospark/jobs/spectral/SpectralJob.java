@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -22,6 +23,8 @@ import org.apache.spark.sql.SparkSession;
 import org.apache.spark.storage.StorageLevel;
 import org.radiospark.jobs.config.OutputSet;
 import org.radiospark.jobs.config.SparkSessions;
+import org.radiospark.jobs.progress.Progress;
+import org.radiospark.jobs.progress.RunSummary;
 import org.radiospark.jobs.qa.QaMessage;
 import org.radiospark.jobs.qa.QaSink;
 import org.radiospark.jobs.qa.QaSinks;
@@ -152,6 +155,7 @@ public final class SpectralJob {
   public static Result run(
       SpectralOptions opt, Supplier<SparkSession> spark, UnaryOperator<QaSink> decorateQa) {
     long t0 = System.nanoTime();
+    Progress progress = Progress.start(PIPELINE);
     Map<String, Path> targets = outputNames(opt.prefix());
     try (OutputSet outputs = new OutputSet(opt.overwrite());
         QaSink qa = decorateQa.apply(QaSinks.open(opt.execution().qa(), opt.prefix()))) {
@@ -159,6 +163,7 @@ public final class SpectralJob {
       for (Map.Entry<String, Path> e : targets.entrySet()) {
         staged.put(e.getKey(), outputs.stage(e.getValue()));
       }
+      progress.stage("read " + opt.input());
       UvfitsData data = UvfitsReader.read(Path.of(opt.input()));
       VisibilityBlock block = data.block();
       StokesVisibilities.FeedType feed = StokesVisibilities.FeedType.of(block);
@@ -204,7 +209,10 @@ public final class SpectralJob {
               .persist(StorageLevel.MEMORY_AND_DISK());
       List<ChannelImages> images;
       try {
-        images = new ArrayList<>(collectOrExplain(channels));
+        images =
+            new ArrayList<>(
+                progress.tasks(
+                    "imaging", "channel group", channels.rdd(), () -> collectOrExplain(channels)));
         images.sort(Comparator.comparingInt(c -> c.channel));
         publishChannels(qa, images);
         qa.publish(
@@ -235,13 +243,14 @@ public final class SpectralJob {
         int ny = opt.ny();
         int tile = opt.execution().tileSize();
         int nTiles = SpectralStages.tilesAlong(nx, tile) * SpectralStages.tilesAlong(ny, tile);
+        JavaRDD<TileResult> faraday =
+            channels
+                .flatMapToPair(c -> SpectralStages.slices(c, nx, ny, tile).iterator())
+                .groupByKey(new HashPartitioner(nTiles))
+                .map(t -> SpectralStages.faradayTile(t._1(), t._2(), plan, nx, ny, tile));
         List<TileResult> tiles =
             new ArrayList<>(
-                channels
-                    .flatMapToPair(c -> SpectralStages.slices(c, nx, ny, tile).iterator())
-                    .groupByKey(new HashPartitioner(nTiles))
-                    .map(t -> SpectralStages.faradayTile(t._1(), t._2(), plan, nx, ny, tile))
-                    .collect());
+                progress.tasks("RM synthesis", "spatial tile", faraday.rdd(), faraday::collect));
         qa.publish(
             QaMessage.stage(
                 PIPELINE,
@@ -264,6 +273,7 @@ public final class SpectralJob {
 
         // Stage 3: write.
         long t3 = System.nanoTime();
+        progress.stage("write");
         outputs.createDirectories();
         FitsImageOptions fits =
             FitsImageOptions.defaults()
@@ -277,14 +287,7 @@ public final class SpectralJob {
                 PIPELINE, "write", metrics("files", targets.size(), "seconds", seconds(t3))));
         qa.publish(
             QaMessage.stage(PIPELINE, "done", metrics("channels", nChan, "seconds", seconds(t0))));
-        System.err.printf(
-            Locale.ROOT,
-            "spectral: %d channels, %d tiles, %d files written (%s ...) in %.1f s%n",
-            nChan,
-            nTiles,
-            targets.size(),
-            targets.values().iterator().next(),
-            seconds(t0));
+        summary(opt, images, tiles, plan, nGroups, targets.values(), seconds(t0)).print(System.err);
         return new Result(new ArrayList<>(targets.values()), plan, nChan, nTiles);
       } finally {
         channels.unpersist(false);
@@ -554,5 +557,75 @@ public final class SpectralJob {
               c.stopReason));
     }
     return sb.toString();
+  }
+
+  /**
+   * The end-of-run summary: channels and tasks, channel noise, the Faraday axis, the brightest
+   * polarised pixel (peak-pi-eff, its Faraday depth and S/N), pixels above S/N 8, files written.
+   */
+  static RunSummary summary(
+      SpectralOptions opt,
+      List<ChannelImages> images,
+      List<TileResult> tiles,
+      FaradayPlan plan,
+      int tasks,
+      Collection<Path> files,
+      double seconds) {
+    double[] rmsQu = new double[images.size()];
+    for (int i = 0; i < rmsQu.length; i++) {
+      rmsQu[i] = 0.5 * (images.get(i).residualRms[1] + images.get(i).residualRms[2]);
+    }
+    java.util.Arrays.sort(rmsQu);
+    float best = Float.NEGATIVE_INFINITY;
+    float bestPhi = Float.NaN;
+    float bestSnr = Float.NaN;
+    int[] bestXy = {-1, -1};
+    long above8 = 0;
+    for (TileResult t : tiles) {
+      for (int p = 0; p < t.width * t.height; p++) {
+        float snr = t.peaks[4][p];
+        above8 += snr >= 8 ? 1 : 0;
+        if (t.peaks[3][p] > best) {
+          best = t.peaks[3][p];
+          bestPhi = t.peaks[0][p];
+          bestSnr = snr;
+          bestXy = new int[] {t.x0 + p % t.width, t.y0 + p / t.width};
+        }
+      }
+    }
+    return new RunSummary(
+            PIPELINE,
+            String.format(
+                Locale.ROOT,
+                "%s, %dx%d px, %d channels in %d task(s), %d spatial tiles",
+                opt.input(),
+                opt.nx(),
+                opt.ny(),
+                images.size(),
+                tasks,
+                tiles.size()))
+        .wallSeconds(seconds)
+        .figure(
+            "Q/U residual rms",
+            "median %.3g Jy/beam (%.3g .. %.3g) over channels",
+            rmsQu[rmsQu.length / 2],
+            rmsQu[0],
+            rmsQu[rmsQu.length - 1])
+        .figure(
+            "Faraday depth axis",
+            "%d x %.3g rad/m^2, RMSF FWHM %.3g rad/m^2",
+            plan.nPhi(),
+            plan.dPhiRadM2(),
+            plan.fwhmRadM2())
+        .figure(
+            "brightest peak PI",
+            "%.4g Jy/beam (Ricean-corrected) at pixel (%d, %d), phi %.4g rad/m^2, S/N %.1f",
+            best,
+            bestXy[0],
+            bestXy[1],
+            bestPhi,
+            bestSnr)
+        .figure("pixels with S/N >= 8", "%d of %d", above8, (long) opt.nx() * opt.ny())
+        .outputs(files);
   }
 }
