@@ -593,7 +593,8 @@ public final class SpectralJob {
         }
       }
     }
-    return new RunSummary(
+    RunSummary summary =
+        new RunSummary(
             PIPELINE,
             String.format(
                 Locale.ROOT,
@@ -616,15 +617,20 @@ public final class SpectralJob {
             "%d x %.3g rad/m^2, RMSF FWHM %.3g rad/m^2",
             plan.nPhi(),
             plan.dPhiRadM2(),
-            plan.fwhmRadM2())
-        .figure(
-            "brightest peak PI",
-            "%.4g Jy/beam (Ricean-corrected) at pixel (%d, %d), phi %.4g rad/m^2, S/N %.1f",
-            best,
-            bestXy[0],
-            bestXy[1],
-            bestPhi,
-            bestSnr)
+            plan.fwhmRadM2());
+    if (bestXy[0] >= 0) {
+      summary.figure(
+          "brightest peak PI",
+          "%.4g Jy/beam (Ricean-corrected) at pixel (%d, %d), phi %.4g rad/m^2, S/N %.1f",
+          best,
+          bestXy[0],
+          bestXy[1],
+          bestPhi,
+          bestSnr);
+    } else {
+      summary.figure("brightest peak PI", "none: no pixel has a finite peak");
+    }
+    return summary
         .figure("pixels with S/N >= 8", "%d of %d", above8, (long) opt.nx() * opt.ny())
         .outputs(files);
   }
