@@ -132,6 +132,30 @@ public final class UvfitsReader {
   }
 
   /**
+   * True when some cross-correlation sample of the selected channels is unflagged with a positive
+   * weight under {@code options}' flag policy (what imaging needs), found by streaming the groups
+   * in file order and stopping at the first such sample: one group in memory, and for a usable file
+   * usually only its first groups read. An all-flagged file is read to its end.
+   *
+   * @throws InvalidInputException as {@link #read}
+   */
+  public static boolean anyUnflaggedCrossCorrelation(Path file, UvfitsReadOptions options)
+      throws IOException {
+    String name = file.toString();
+    if (!Files.isRegularFile(file)) {
+      throw new InvalidInputException(
+          name, null, Files.exists(file) ? "not a regular file" : "no such file");
+    }
+    try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ);
+        BufferedInputStream buffered =
+            new BufferedInputStream(Channels.newInputStream(channel), 1 << 16);
+        FitsInputStream in = new FitsInputStream(buffered)) {
+      requireFitsSignature(buffered, name);
+      return new Parse(name, options, in, channel, Files.size(file)).anyUnflaggedCross();
+    }
+  }
+
+  /**
    * Checks the first card before nom-tam-fits parses anything, so a non-FITS file gets one clear
    * error instead of a parser's guesses.
    */
@@ -347,6 +371,44 @@ public final class UvfitsReader {
           groupBytes * gcount);
     }
 
+    boolean anyUnflaggedCross() throws IOException {
+      readLayout();
+      Tables tables = readTables();
+      Rows rows = new Rows(gcount);
+      int perGroup = nChan * axes.pols.length;
+      float[] vis = new float[2 * perGroup];
+      float[] weight = new float[perGroup];
+      boolean[] flag = new boolean[perGroup];
+      boolean[] found = {false};
+      readGroups(
+          rows,
+          vis,
+          weight,
+          flag,
+          g -> {
+            int a1 = antennaIndex(tables.an, rows.st1[g], g, params);
+            int a2 = antennaIndex(tables.an, rows.st2[g], g, params);
+            for (int i = 0; i < perGroup && a1 != a2; i++) {
+              if (!flag[i] && weight[i] > 0) {
+                found[0] = true;
+                return false;
+              }
+            }
+            return true;
+          });
+      return found[0];
+    }
+
+    /** Called after each group is decoded; returns false to stop reading. */
+    private interface GroupVisitor {
+      boolean visited(int group);
+    }
+
+    private void readGroups(Rows rows, float[] vis, float[] weight, boolean[] flag)
+        throws IOException {
+      readGroups(rows, vis, weight, flag, null);
+    }
+
     /**
      * Reads the random parameters of every group into {@code rows} and, when {@code vis} is not
      * null, the selected channels' samples. Only the needed byte ranges of each group are read: the
@@ -354,7 +416,13 @@ public final class UvfitsReader {
      * group's are fewer than {@link #SEEK_GAP_BYTES}, whole groups are read through in batches
      * instead.
      */
-    private void readGroups(Rows rows, float[] vis, float[] weight, boolean[] flag)
+    /**
+     * As {@link #readGroups(Rows, float[], float[], boolean[])}; with a {@code visitor}, the
+     * samples of each group are decoded to the start of the arrays (one group's worth) and the
+     * visitor sees them before the next group.
+     */
+    private void readGroups(
+        Rows rows, float[] vis, float[] weight, boolean[] flag, GroupVisitor visitor)
         throws IOException {
       if (groupBytes > Integer.MAX_VALUE) {
         throw new InvalidInputException(file, "NAXIS", "a group of " + groupBytes + " bytes");
@@ -408,6 +476,7 @@ public final class UvfitsReader {
         if (vis == null) {
           continue;
         }
+        int rowBase = visitor == null ? g : 0;
         for (int c = 0; c < nChan; c++) {
           int fc = first + c;
           int iff = fc / axes.nFreq;
@@ -423,7 +492,7 @@ public final class UvfitsReader {
               im = bscale * im + bzero;
               wt = axes.nComplex == 3 ? bscale * wt + bzero : 1;
             }
-            int i = (g * nChan + c) * nPol + q;
+            int i = (rowBase * nChan + c) * nPol + q;
             vis[2 * i] = (float) re;
             vis[2 * i + 1] = (float) im;
             boolean finite = Double.isFinite(re) && Double.isFinite(im);
@@ -445,6 +514,9 @@ public final class UvfitsReader {
               flag[i] = !(wt > 0) || !finite;
             }
           }
+        }
+        if (visitor != null && !visitor.visited(g)) {
+          return;
         }
       }
     }

@@ -239,4 +239,32 @@ class UvfitsPlanTest {
             () -> UvfitsReader.plan(dir.resolve("none.uvfits"), UvfitsReadOptions.defaults()));
     assertTrue(missing.getMessage().contains("no such file"), missing.getMessage());
   }
+
+  @Test
+  void theUnflaggedCrossCorrelationScanMatchesTheWholeBlock() throws IOException {
+    UvfitsReadOptions strict = UvfitsReadOptions.defaults();
+    VisibilityBlock b = TinyFiles.block(4);
+    java.util.Arrays.fill(b.flag(), true);
+    Path allFlagged = TinyFiles.uvfits(dir.resolve("flagged.uvfits"), b);
+    assertEquals(false, UvfitsReader.anyUnflaggedCrossCorrelation(allFlagged, strict));
+    assertEquals(
+        true,
+        UvfitsReader.anyUnflaggedCrossCorrelation(allFlagged, strict.withIgnoreFlags(true)),
+        "-ignore-flags unflags them");
+    // the last sample of the last row only: the scan reads to the end
+    b.flag()[b.flag().length - 1] = false;
+    Path last = TinyFiles.uvfits(dir.resolve("last.uvfits"), b);
+    assertEquals(true, UvfitsReader.anyUnflaggedCrossCorrelation(last, strict));
+    assertEquals(
+        false,
+        UvfitsReader.anyUnflaggedCrossCorrelation(last, strict.withChannels(0, 1)),
+        "only in the channel not selected");
+    // an autocorrelation does not count
+    VisibilityBlock auto = TinyFiles.block(5);
+    java.util.Arrays.fill(auto.flag(), true);
+    auto.antenna2()[0] = auto.antenna1()[0];
+    auto.flag()[0] = false;
+    Path autoOnly = TinyFiles.uvfits(dir.resolve("auto.uvfits"), auto);
+    assertEquals(false, UvfitsReader.anyUnflaggedCrossCorrelation(autoOnly, strict));
+  }
 }
