@@ -25,14 +25,16 @@ import org.radiospark.jobs.config.SparkSessions;
 import org.radiospark.jobs.qa.QaMessage;
 import org.radiospark.jobs.qa.QaSink;
 import org.radiospark.jobs.qa.QaSinks;
+import org.radiospark.jobs.sql.VisibilityInput;
+import org.radiospark.jobs.sql.VisibilitySource;
 import org.radiospark.kernels.io.CubeAxis;
 import org.radiospark.kernels.io.FitsImageOptions;
 import org.radiospark.kernels.io.FitsImageWriter;
 import org.radiospark.kernels.io.ImageCube;
 import org.radiospark.kernels.io.PngOptions;
 import org.radiospark.kernels.io.PngQuickLook;
-import org.radiospark.kernels.io.UvfitsData;
-import org.radiospark.kernels.io.UvfitsReader;
+import org.radiospark.kernels.io.UvfitsPlan;
+import org.radiospark.kernels.io.UvfitsReadOptions;
 import org.radiospark.kernels.model.Image;
 import org.radiospark.kernels.model.ImageGeometry;
 import org.radiospark.kernels.model.Stokes;
@@ -42,7 +44,6 @@ import org.radiospark.kernels.polarisation.faraday.MomentImages;
 import org.radiospark.kernels.polarisation.stokes.StokesVisibilities;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import scala.Tuple2;
 
 /**
  * {@code radiospark spectral}: channel-by-channel full-Stokes imaging, then Faraday moments and RM
@@ -159,8 +160,11 @@ public final class SpectralJob {
       for (Map.Entry<String, Path> e : targets.entrySet()) {
         staged.put(e.getKey(), outputs.stage(e.getValue()));
       }
-      UvfitsData data = UvfitsReader.read(Path.of(opt.input()));
-      VisibilityBlock block = data.block();
+      // The driver plans the input (header, channels, row times); each task reads its channels.
+      VisibilitySource source =
+          VisibilityInput.open(opt.input(), UvfitsReadOptions.defaults(), null);
+      UvfitsPlan data = source.plan();
+      VisibilityBlock block = headerOnly(data);
       StokesVisibilities.FeedType feed = StokesVisibilities.FeedType.of(block);
       int nChan = block.nChan();
       int k = Math.min(opt.execution().channelsPerTask(), nChan);
@@ -171,7 +175,7 @@ public final class SpectralJob {
           MemoryEstimate.of(
               jsc.getConf(),
               opt.execution().executorMemoryHintBytes(),
-              block.nRows(),
+              data.nRows(),
               opt.nx(),
               opt.ny(),
               k);
@@ -183,7 +187,7 @@ public final class SpectralJob {
       LOG.info(
           "spectral: {} rows x {} channels, {} feeds; {} task(s) of {} channel(s), about {} MiB"
               + " each of {} MiB",
-          block.nRows(),
+          data.nRows(),
           nChan,
           feed,
           nGroups,
@@ -193,14 +197,15 @@ public final class SpectralJob {
 
       // Stage 1: channels partitioned by frequency, K per task.
       long t1 = System.nanoTime();
-      List<Tuple2<Integer, VisibilityBlock>> groups = new ArrayList<>();
-      for (int g = 0; g < nGroups; g++) {
-        int c0 = g * k;
-        groups.add(new Tuple2<>(c0, block.selectChannels(c0, Math.min(nChan, c0 + k))));
+      int[] edges = new int[nGroups + 1];
+      for (int g = 0; g <= nGroups; g++) {
+        edges[g] = Math.min(nChan, g * k);
       }
       JavaRDD<ChannelImages> channels =
-          jsc.parallelizePairs(groups, nGroups)
-              .flatMap(t -> SpectralStages.imageGroup(t._1(), t._2(), opt, threads).iterator())
+          source
+              .channelGroups(jsc, edges)
+              .flatMap(
+                  t -> SpectralStages.imageGroup(edges[t._1()], t._2(), opt, threads).iterator())
               .persist(StorageLevel.MEMORY_AND_DISK());
       List<ChannelImages> images;
       try {
@@ -374,6 +379,25 @@ public final class SpectralJob {
   private static void put(Map<String, Path> out, String prefix, String name, String ext) {
     String key = ext.equals(".fits") ? name : name + ext;
     out.put(key, Path.of(prefix + "-" + name + ext));
+  }
+
+  /**
+   * A block of no rows with the input's channels, correlations and phase centre: what the driver
+   * needs of the visibilities (the feed type, the phase centre of the products).
+   */
+  private static VisibilityBlock headerOnly(UvfitsPlan p) {
+    return VisibilityBlock.zeros(
+        new double[0],
+        new double[0],
+        new double[0],
+        new int[0],
+        new int[0],
+        new double[0],
+        new double[0],
+        p.freqHz(),
+        p.chanWidthHz(),
+        p.pols(),
+        p.phaseCentre());
   }
 
   private static void write(

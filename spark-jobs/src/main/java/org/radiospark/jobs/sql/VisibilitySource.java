@@ -76,27 +76,51 @@ public final class VisibilitySource {
     if (k < 1 || k > nChan) {
       throw new IllegalArgumentException(k + " channel groups of " + nChan + " channels");
     }
-    return table ? tableGroups(jsc, k) : uvfitsGroups(jsc, k);
+    int[] edges = new int[k + 1];
+    for (int g = 0; g <= k; g++) {
+      edges[g] = FrequencyPartitioner.firstChannel(g, nChan, k);
+    }
+    return channelGroups(jsc, edges);
   }
 
-  private JavaPairRDD<Integer, VisibilityBlock> uvfitsGroups(JavaSparkContext jsc, int k) {
+  /**
+   * As {@link #channelGroups(JavaSparkContext, int)} with any contiguous groups: group {@code g}
+   * holds channels {@code [edges[g], edges[g + 1])}.
+   *
+   * @param edges strictly increasing, from 0 to {@code nChan}
+   */
+  public JavaPairRDD<Integer, VisibilityBlock> channelGroups(JavaSparkContext jsc, int[] edges) {
+    int k = edges.length - 1;
+    if (k < 1 || edges[0] != 0 || edges[k] != plan.nChan()) {
+      throw new IllegalArgumentException("channel group edges must run from 0 to " + plan.nChan());
+    }
+    for (int g = 0; g < k; g++) {
+      if (edges[g + 1] <= edges[g]) {
+        throw new IllegalArgumentException("empty channel group " + g);
+      }
+    }
+    return table ? tableGroups(jsc, edges.clone()) : uvfitsGroups(jsc, edges.clone());
+  }
+
+  private JavaPairRDD<Integer, VisibilityBlock> uvfitsGroups(JavaSparkContext jsc, int[] edges) {
+    int k = edges.length - 1;
     List<Integer> groups = new ArrayList<>();
     for (int g = 0; g < k; g++) {
       groups.add(g);
     }
-    // Only strings and numbers go into the closure (it is Java-serialised to the executors).
-    String path = plan.file();
+    // Only strings, numbers and arrays of them go into the closure (it is Java-serialised to the
+    // executors). The path is made absolute: an executor's working directory is not the driver's.
+    String path = Path.of(plan.file()).toAbsolutePath().toString();
     boolean ignoreFlags = plan.options().ignoreFlags();
     int first = plan.options().firstChannel();
-    int nChan = plan.nChan();
     long bytes = fileBytes;
     return jsc.parallelize(groups, k)
         .mapToPair(
-            g -> {
-              int c0 = FrequencyPartitioner.firstChannel(g, nChan, k);
-              int c1 = FrequencyPartitioner.firstChannel(g + 1, nChan, k);
-              return new Tuple2<>(g, readOnExecutor(path, bytes, ignoreFlags, first + c0, c1 - c0));
-            });
+            g ->
+                new Tuple2<>(
+                    g,
+                    readOnExecutor(
+                        path, bytes, ignoreFlags, first + edges[g], edges[g + 1] - edges[g])));
   }
 
   /**
@@ -132,7 +156,8 @@ public final class VisibilitySource {
    * {@code re, im, weight, flag} per correlation: every value exact in a double), shuffled to the
    * partition of its channel group, and filled into the group's block there.
    */
-  private JavaPairRDD<Integer, VisibilityBlock> tableGroups(JavaSparkContext jsc, int k) {
+  private JavaPairRDD<Integer, VisibilityBlock> tableGroups(JavaSparkContext jsc, int[] edges) {
+    int k = edges.length - 1;
     SparkSession spark = SparkSession.builder().sparkContext(jsc.sc()).getOrCreate();
     int nChan = plan.nChan();
     int nRows = plan.nRows();
@@ -162,7 +187,7 @@ public final class VisibilitySource {
             .mapToPair(
                 row -> {
                   double[] v = pack(row, nPol, nRows, nChan, dir);
-                  return new Tuple2<>(groupOf((int) v[1], nChan, k), v);
+                  return new Tuple2<>(groupOf((int) v[1], edges), v);
                 });
     double[] freq = meta.freqHz();
     double[] width = meta.chanWidthHz();
@@ -173,8 +198,8 @@ public final class VisibilitySource {
         .partitionBy(new HashPartitioner(k))
         .mapPartitionsWithIndex(
             (g, it) -> {
-              int c0 = FrequencyPartitioner.firstChannel(g, nChan, k);
-              int c1 = FrequencyPartitioner.firstChannel(g + 1, nChan, k);
+              int c0 = edges[g];
+              int c1 = edges[g + 1];
               VisibilityBlock b =
                   fill(it, nRows, c0, c1, nPol, ignoreFlags, dir, freq, width, pols, ra, dec);
               return List.of(new Tuple2<>(g, b)).iterator();
@@ -183,9 +208,10 @@ public final class VisibilitySource {
         .mapToPair(t -> t);
   }
 
-  /** The group of channel {@code c}: the inverse of {@link FrequencyPartitioner#firstChannel}. */
-  static int groupOf(int c, int nChan, int k) {
-    return (int) ((long) c * k / nChan);
+  /** The group of channel {@code c}: the last {@code g} with {@code edges[g] <= c}. */
+  static int groupOf(int c, int[] edges) {
+    int i = java.util.Arrays.binarySearch(edges, c);
+    return i >= 0 ? i : -i - 2;
   }
 
   private static double[] pack(Row row, int nPol, int nRows, int nChan, String dir) {
