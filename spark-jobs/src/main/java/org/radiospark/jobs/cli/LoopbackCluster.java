@@ -63,6 +63,8 @@ final class LoopbackCluster implements AutoCloseable {
       }
     }
     LoopbackCluster c = new LoopbackCluster(dir);
+    // the daemons are this process's children: stop them even when it is interrupted or killed
+    Runtime.getRuntime().addShutdownHook(new Thread(c::close, "radiospark-loopback-cluster-stop"));
     try {
       c.launch(
           home,
@@ -156,7 +158,7 @@ final class LoopbackCluster implements AutoCloseable {
 
   /** Stops the Worker (and its executors), then the Master. */
   @Override
-  public void close() {
+  public synchronized void close() {
     for (int i = daemons.size() - 1; i >= 0; i--) {
       Process p = daemons.get(i);
       List<ProcessHandle> children = p.descendants().toList();
