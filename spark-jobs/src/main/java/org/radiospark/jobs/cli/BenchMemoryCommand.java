@@ -85,6 +85,9 @@ public final class BenchMemoryCommand implements Callable<Integer> {
               + " --freq-blocks 32 --freq-partitions 4\").")
   String icalArgs = "-size 256 256 -scale 3asec -niter 50 --freq-blocks 32 --freq-partitions 4";
 
+  @Option(names = "--skip-image", description = "Run only ical (with --ical-loops).")
+  boolean skipImage;
+
   @Option(names = "--work", description = "Folder for the data set, cluster and outputs.")
   Path work;
 
@@ -98,6 +101,9 @@ public final class BenchMemoryCommand implements Callable<Integer> {
     if (executors < 1 || channelsOut < 1 || sizeGb <= 0 || icalLoops < 0) {
       throw new RadioSparkCli.BadOptionException(
           "--executors, -channels-out and --size-gb must be positive, --ical-loops >= 0");
+    }
+    if (skipImage && icalLoops == 0) {
+      throw new RadioSparkCli.BadOptionException("--skip-image needs --ical-loops N");
     }
     Path dir =
         work != null
@@ -157,7 +163,9 @@ public final class BenchMemoryCommand implements Callable<Integer> {
                 dir.resolve("bench-image").toString(),
                 "--overwrite",
                 data.toString()));
-        ImageJob.run(ImageCommand.parseOptions(args.toArray(String[]::new)), () -> session);
+        if (!skipImage) {
+          ImageJob.run(ImageCommand.parseOptions(args.toArray(String[]::new)), () -> session);
+        }
         double imageSeconds = (System.nanoTime() - t0) * 1e-9;
         double icalSeconds = 0;
         if (icalLoops > 0) {
@@ -227,14 +235,18 @@ public final class BenchMemoryCommand implements Callable<Integer> {
     out.add(
         String.format(
             Locale.ROOT,
-            "bench memory: %d executor(s) x %s (data / executor heap = %.1f), image"
-                + " -channels-out %d %s: %.1f s%s",
+            "bench memory: %d executor(s) x %s (data / executor heap = %.1f)%s%s",
             executors,
             executorMemory,
             (double) dataBytes / execBytes,
-            channelsOut,
-            imageArgs,
-            imageSeconds,
+            skipImage
+                ? ""
+                : String.format(
+                    Locale.ROOT,
+                    "; image -channels-out %d %s: %.1f s",
+                    channelsOut,
+                    imageArgs,
+                    imageSeconds),
             icalLoops > 0
                 ? String.format(
                     Locale.ROOT, "; ical %d loop(s) %s: %.1f s", icalLoops, icalArgs, icalSeconds)
