@@ -104,7 +104,13 @@ public class VcsFuzzTest {
       out.write(new byte[100]);
     }
     byte[] bytes = Files.readAllBytes(tar.resolveSibling("t"));
+    com.sun.management.ThreadMXBean threads =
+        (com.sun.management.ThreadMXBean) java.lang.management.ManagementFactory.getThreadMXBean();
+    long before = threads.getCurrentThreadAllocatedBytes();
     InvalidInputException e = ReaderContract.expectInvalid(tar, bytes, VcsFuzzTest::readArchive);
+    long allocated = threads.getCurrentThreadAllocatedBytes() - before;
     assertEquals("member data", e.field());
+    // a chunk (1 MiB) and the streams' buffers, not the 2 GB announced
+    assertTrue(allocated < 64L << 20, "allocated " + allocated + " bytes");
   }
 }
