@@ -3,11 +3,13 @@ package org.radiospark.kernels.io;
 import java.io.BufferedInputStream;
 import java.io.EOFException;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
+import java.nio.channels.Channels;
+import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -56,9 +58,22 @@ import org.radiospark.kernels.model.VisibilityBlock;
  * </ul>
  *
  * <p>Only subarray 1 is supported (groups of other subarrays are rejected). Cost: one pass over the
- * file, O(groups x channels x pols); memory is the output block plus one group.
+ * groups, O(groups x channels x pols); memory is the output block plus one group. With a channel
+ * selection ({@link UvfitsReadOptions#withChannels}) only the selected channels' bytes of each
+ * group (and its random parameters) are read: a channel block of a large file is read by seeking
+ * from group to group ({@link #SEEK_GAP_BYTES}), so a job can give each executor its own block
+ * ({@link #plan} holds what the driver needs meanwhile).
  */
 public final class UvfitsReader {
+  /**
+   * Skipped bytes between two needed ranges below which reading through is cheaper than seeking
+   * (the operating system reads ahead in pages of this order anyway).
+   */
+  public static final int SEEK_GAP_BYTES = 64 * 1024;
+
+  /** Read-ahead of the sequential mode: whole groups in batches of this many bytes. */
+  private static final int READ_AHEAD_BYTES = 1 << 20;
+
   private UvfitsReader() {}
 
   /** Reads all channels, flags from the weights. */
@@ -79,11 +94,64 @@ public final class UvfitsReader {
       throw new InvalidInputException(
           name, null, Files.exists(file) ? "not a regular file" : "no such file");
     }
-    try (InputStream raw = Files.newInputStream(file);
-        BufferedInputStream buffered = new BufferedInputStream(raw, 1 << 16);
+    try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ);
+        BufferedInputStream buffered =
+            new BufferedInputStream(Channels.newInputStream(channel), 1 << 16);
         FitsInputStream in = new FitsInputStream(buffered)) {
       requireFitsSignature(buffered, name);
-      return new Parse(name, options, in, Files.size(file)).run();
+      return new Parse(name, options, in, channel, Files.size(file)).run();
+    }
+  }
+
+  /**
+   * Reads what a job needs before it distributes a file's channels: the header, the AIPS AN and FQ
+   * tables and the random parameters of every group (times, integration times, antennas checked
+   * against the AN table), but no visibility. Every check {@link #read} makes except those on
+   * visibility values happens here, so bad input is reported before any block is read.
+   *
+   * <p>Memory: O(groups) for the per-row times (16 bytes per row) plus one group; the visibilities
+   * are skipped (seeked over when a group is larger than the parameters by {@value #SEEK_GAP_BYTES}
+   * bytes or more). Cost: one pass over the groups' parameters.
+   *
+   * @param options the flag policy and channel selection the blocks will be read with
+   * @throws InvalidInputException as {@link #read}
+   */
+  public static UvfitsPlan plan(Path file, UvfitsReadOptions options) throws IOException {
+    String name = file.toString();
+    if (!Files.isRegularFile(file)) {
+      throw new InvalidInputException(
+          name, null, Files.exists(file) ? "not a regular file" : "no such file");
+    }
+    try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ);
+        BufferedInputStream buffered =
+            new BufferedInputStream(Channels.newInputStream(channel), 1 << 16);
+        FitsInputStream in = new FitsInputStream(buffered)) {
+      requireFitsSignature(buffered, name);
+      return new Parse(name, options, in, channel, Files.size(file)).plan();
+    }
+  }
+
+  /**
+   * True when some cross-correlation sample of the selected channels is unflagged with a positive
+   * weight under {@code options}' flag policy (what imaging needs), found by streaming the groups
+   * in file order and stopping at the first such sample: one group in memory, and for a usable file
+   * usually only its first groups read. An all-flagged file is read to its end.
+   *
+   * @throws InvalidInputException as {@link #read}
+   */
+  public static boolean anyUnflaggedCrossCorrelation(Path file, UvfitsReadOptions options)
+      throws IOException {
+    String name = file.toString();
+    if (!Files.isRegularFile(file)) {
+      throw new InvalidInputException(
+          name, null, Files.exists(file) ? "not a regular file" : "no such file");
+    }
+    try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ);
+        BufferedInputStream buffered =
+            new BufferedInputStream(Channels.newInputStream(channel), 1 << 16);
+        FitsInputStream in = new FitsInputStream(buffered)) {
+      requireFitsSignature(buffered, name);
+      return new Parse(name, options, in, channel, Files.size(file)).anyUnflaggedCross();
     }
   }
 
@@ -107,19 +175,38 @@ public final class UvfitsReader {
   private static final class Parse {
     private final String file;
     private final UvfitsReadOptions options;
-    private final FitsInputStream in;
+    private FitsInputStream in;
+    private final FileChannel channel;
     private final long fileBytes;
     private HeaderAccess h;
+    private Axes axes;
+    private Params params;
+    private int bitpix;
+    private int gcount;
+    private long groupBytes;
+    private long dataStart;
+    private double bscale;
+    private double bzero;
+    private int first;
+    private int nChan;
 
-    Parse(String file, UvfitsReadOptions options, FitsInputStream in, long fileBytes) {
+    Parse(
+        String file,
+        UvfitsReadOptions options,
+        FitsInputStream in,
+        FileChannel channel,
+        long fileBytes) {
       this.file = file;
       this.options = options;
       this.in = in;
+      this.channel = channel;
       this.fileBytes = fileBytes;
     }
 
-    UvfitsData run() throws IOException {
-      h = new HeaderAccess(readPrimaryHeader(), file);
+    /** The primary header: axes, random parameters, sizes and the channel selection. */
+    private void readLayout() {
+      Header primary = readPrimaryHeader();
+      h = new HeaderAccess(primary, file);
       if (!h.logical("SIMPLE", false)) {
         throw new InvalidInputException(file, "SIMPLE", "expected T (a FITS primary header)");
       }
@@ -134,21 +221,22 @@ public final class UvfitsReader {
       if (h.integer("NAXIS1") != 0) {
         throw new InvalidInputException(file, "NAXIS1", "expected 0 for random groups");
       }
-      Axes axes = readAxes(naxis);
-      Params params = readParams();
-      int bitpix = FitsLayout.checkBitpix(h.integer("BITPIX"), file, "BITPIX");
+      axes = readAxes(naxis);
+      params = readParams();
+      bitpix = FitsLayout.checkBitpix(h.integer("BITPIX"), file, "BITPIX");
       int bytes = Math.abs(bitpix) / 8;
-      int gcount = h.integer("GCOUNT");
+      gcount = h.integer("GCOUNT");
       if (gcount < 0) {
         throw new InvalidInputException(file, "GCOUNT", "expected >= 0, found " + gcount);
       }
-      double bscale = h.number("BSCALE", 1.0);
-      double bzero = h.number("BZERO", 0.0);
+      bscale = h.number("BSCALE", 1.0);
+      bzero = h.number("BZERO", 0.0);
+      // The data start right after the header's 2880-byte blocks.
+      dataStart = primary.getOriginalSize();
 
-      int nPerIf = axes.nFreq;
-      int nChanFile = nPerIf * axes.nIf;
-      int first = options.firstChannel();
-      int nChan =
+      int nChanFile = axes.nFreq * axes.nIf;
+      first = options.firstChannel();
+      nChan =
           options.channelCount() == UvfitsReadOptions.ALL_CHANNELS
               ? nChanFile - first
               : options.channelCount();
@@ -163,9 +251,8 @@ public final class UvfitsReader {
                 + ") requested but the file has "
                 + nChanFile);
       }
-      int nPol = axes.pols.length;
       long groupElems = params.count + axes.elements;
-      long groupBytes = groupElems * bytes;
+      groupBytes = groupElems * bytes;
       // Allocations follow from header counts: bound them by what the file can hold, so a garbage
       // GCOUNT or NAXISn is reported instead of allocating gigabytes.
       if (groupBytes > fileBytes || (double) groupBytes * gcount > fileBytes) {
@@ -180,33 +267,185 @@ public final class UvfitsReader {
                 + fileBytes
                 + " bytes");
       }
+    }
+
+    UvfitsData run() throws IOException {
+      readLayout();
+      int nPol = axes.pols.length;
       long nSamples = (long) gcount * nChan * nPol;
       if (nSamples > Integer.MAX_VALUE / 2) {
         throw new InvalidInputException(
             file, "GCOUNT", "too many samples for one block: " + nSamples + "; select channels");
       }
-      double[] u = new double[gcount];
-      double[] v = new double[gcount];
-      double[] w = new double[gcount];
-      int[] st1 = new int[gcount];
-      int[] st2 = new int[gcount];
-      double[] time = new double[gcount];
-      double[] inttim = new double[gcount];
+      Rows rows = new Rows(gcount);
       float[] vis = new float[(int) (2 * nSamples)];
       float[] weight = new float[(int) nSamples];
       boolean[] flag = new boolean[(int) nSamples];
+      readGroups(rows, vis, weight, flag);
+      Tables tables = readTables();
+      double[] freq = new double[nChan];
+      double[] width = new double[nChan];
+      for (int c = 0; c < nChan; c++) {
+        int fc = first + c;
+        int iff = fc / axes.nFreq;
+        int f = fc % axes.nFreq;
+        freq[c] = axes.freqAt(f) + (tables.ifFreq == null ? 0 : tables.ifFreq[iff]);
+        width[c] =
+            tables.chanWidth == null ? Math.abs(axes.freqDelta) : Math.abs(tables.chanWidth[iff]);
+      }
+      int[] a1 = new int[gcount];
+      int[] a2 = new int[gcount];
+      for (int g = 0; g < gcount; g++) {
+        a1[g] = antennaIndex(tables.an, rows.st1[g], g, params);
+        a2[g] = antennaIndex(tables.an, rows.st2[g], g, params);
+      }
+      fillIntegrationTimes(rows.inttim, rows.time);
 
+      PhaseCentre centre = phaseCentre(axes);
+      VisibilityBlock block =
+          new VisibilityBlock(
+              rows.u,
+              rows.v,
+              rows.w,
+              a1,
+              a2,
+              rows.time,
+              rows.inttim,
+              freq,
+              width,
+              axes.pols,
+              vis,
+              weight,
+              flag,
+              centre);
+      String telescope = h.string("TELESCOP", tables.an.arrayName());
+      AntennaConfiguration ants = tables.an.toConfiguration(telescope);
+      double equinox = h.number("EPOCH", h.number("EQUINOX", 2000.0));
+      return new UvfitsData(
+          block,
+          ants,
+          tables.an,
+          h.string("OBJECT", ""),
+          telescope,
+          h.string("INSTRUME", ""),
+          equinox,
+          h.string("DATE-OBS", ""));
+    }
+
+    UvfitsPlan plan() throws IOException {
+      readLayout();
+      Rows rows = new Rows(gcount);
+      readGroups(rows, null, null, null);
+      Tables tables = readTables();
+      double[] freq = new double[nChan];
+      double[] width = new double[nChan];
+      for (int c = 0; c < nChan; c++) {
+        int fc = first + c;
+        int iff = fc / axes.nFreq;
+        freq[c] = axes.freqAt(fc % axes.nFreq) + (tables.ifFreq == null ? 0 : tables.ifFreq[iff]);
+        width[c] =
+            tables.chanWidth == null ? Math.abs(axes.freqDelta) : Math.abs(tables.chanWidth[iff]);
+      }
+      for (int g = 0; g < gcount; g++) {
+        antennaIndex(tables.an, rows.st1[g], g, params);
+        antennaIndex(tables.an, rows.st2[g], g, params);
+      }
+      fillIntegrationTimes(rows.inttim, rows.time);
+      String telescope = h.string("TELESCOP", tables.an.arrayName());
+      return new UvfitsPlan(
+          file,
+          options,
+          rows.time,
+          rows.inttim,
+          freq,
+          width,
+          axes.pols.clone(),
+          phaseCentre(axes),
+          tables.an.toConfiguration(telescope),
+          tables.an,
+          h.string("OBJECT", ""),
+          telescope,
+          h.string("INSTRUME", ""),
+          h.number("EPOCH", h.number("EQUINOX", 2000.0)),
+          h.string("DATE-OBS", ""),
+          groupBytes * gcount);
+    }
+
+    boolean anyUnflaggedCross() throws IOException {
+      readLayout();
+      Tables tables = readTables();
+      Rows rows = new Rows(gcount);
+      int perGroup = nChan * axes.pols.length;
+      float[] vis = new float[2 * perGroup];
+      float[] weight = new float[perGroup];
+      boolean[] flag = new boolean[perGroup];
+      boolean[] found = {false};
+      readGroups(
+          rows,
+          vis,
+          weight,
+          flag,
+          g -> {
+            int a1 = antennaIndex(tables.an, rows.st1[g], g, params);
+            int a2 = antennaIndex(tables.an, rows.st2[g], g, params);
+            for (int i = 0; i < perGroup && a1 != a2; i++) {
+              if (!flag[i] && weight[i] > 0) {
+                found[0] = true;
+                return false;
+              }
+            }
+            return true;
+          });
+      return found[0];
+    }
+
+    /** Called after each group is decoded; returns false to stop reading. */
+    private interface GroupVisitor {
+      boolean visited(int group);
+    }
+
+    private void readGroups(Rows rows, float[] vis, float[] weight, boolean[] flag)
+        throws IOException {
+      readGroups(rows, vis, weight, flag, null);
+    }
+
+    /**
+     * Reads the random parameters of every group into {@code rows} and, when {@code vis} is not
+     * null, the selected channels' samples. Only the needed byte ranges of each group are read: the
+     * parameters and the span of the selected channels; when the bytes between them and the next
+     * group's are fewer than {@link #SEEK_GAP_BYTES}, whole groups are read through in batches
+     * instead.
+     */
+    /**
+     * As {@link #readGroups(Rows, float[], float[], boolean[])}; with a {@code visitor}, the
+     * samples of each group are decoded to the start of the arrays (one group's worth) and the
+     * visitor sees them before the next group.
+     */
+    private void readGroups(
+        Rows rows, float[] vis, float[] weight, boolean[] flag, GroupVisitor visitor)
+        throws IOException {
       if (groupBytes > Integer.MAX_VALUE) {
         throw new InvalidInputException(file, "NAXIS", "a group of " + groupBytes + " bytes");
       }
+      int nPol = axes.pols.length;
+      int bytes = Math.abs(bitpix) / 8;
       byte[] buf = new byte[(int) groupBytes];
       ByteBuffer bb = ByteBuffer.wrap(buf).order(ByteOrder.BIG_ENDIAN);
+      int paramBytes = params.count * bytes;
+      long[] span = vis == null ? new long[] {0, 0} : selectedSpan();
+      int spanFrom = (int) (params.count + span[0]) * bytes;
+      int spanTo = (int) (params.count + span[1]) * bytes;
+      long needed = paramBytes + (spanTo - spanFrom);
+      boolean sequential = groupBytes - needed < SEEK_GAP_BYTES;
+      GroupWindow window = new GroupWindow(sequential ? READ_AHEAD_BYTES : 0);
       double[] p = new double[params.count];
       boolean scaled = bitpix > 0 || bscale != 1.0 || bzero != 0.0;
       for (int g = 0; g < gcount; g++) {
-        try {
-          in.readFully(buf, 0, buf.length);
-        } catch (EOFException e) {
+        long at = dataStart + g * groupBytes;
+        boolean complete =
+            window.copy(at, buf, 0, paramBytes)
+                && (vis == null || window.copy(at + spanFrom, buf, spanFrom, spanTo - spanFrom));
+        if (!complete) {
           throw new InvalidInputException(
               file,
               "data",
@@ -216,29 +455,32 @@ public final class UvfitsReader {
                   + gcount
                   + " (expected "
                   + groupBytes * gcount
-                  + " bytes of groups)",
-              e);
+                  + " bytes of groups)");
         }
         for (int k = 0; k < params.count; k++) {
           p[k] = params.scale[k] * element(bb, bitpix, k) + params.zero[k];
         }
         // UVFITS stores pos1 - pos2; blocks hold pos2 - pos1 (see the class comment).
-        u[g] = -p[params.uu] * VisibilityBlock.C;
-        v[g] = -p[params.vv] * VisibilityBlock.C;
-        w[g] = -p[params.ww] * VisibilityBlock.C;
-        decodeAntennas(params, p, g, st1, st2);
+        rows.u[g] = -p[params.uu] * VisibilityBlock.C;
+        rows.v[g] = -p[params.vv] * VisibilityBlock.C;
+        rows.w[g] = -p[params.ww] * VisibilityBlock.C;
+        decodeAntennas(params, p, g, rows.st1, rows.st2);
         // Sum the scaled fractional parts first, then add the (large) integer-day zero points, so
         // that the millisecond-level information of float32 parameters is not lost to rounding.
         double frac = 0;
         for (int k : params.dates) {
           frac += params.scale[k] * element(bb, bitpix, k);
         }
-        time[g] = (params.dateZero - 2_400_000.5) * 86_400.0 + frac * 86_400.0;
-        inttim[g] = params.inttim >= 0 ? p[params.inttim] : Double.NaN;
+        rows.time[g] = (params.dateZero - 2_400_000.5) * 86_400.0 + frac * 86_400.0;
+        rows.inttim[g] = params.inttim >= 0 ? p[params.inttim] : Double.NaN;
+        if (vis == null) {
+          continue;
+        }
+        int rowBase = visitor == null ? g : 0;
         for (int c = 0; c < nChan; c++) {
           int fc = first + c;
-          int iff = fc / nPerIf;
-          int f = fc % nPerIf;
+          int iff = fc / axes.nFreq;
+          int f = fc % axes.nFreq;
           for (int q = 0; q < nPol; q++) {
             long off =
                 params.count + iff * axes.strideIf + f * axes.strideFreq + q * axes.strideStokes;
@@ -250,7 +492,7 @@ public final class UvfitsReader {
               im = bscale * im + bzero;
               wt = axes.nComplex == 3 ? bscale * wt + bzero : 1;
             }
-            int i = (g * nChan + c) * nPol + q;
+            int i = (rowBase * nChan + c) * nPol + q;
             vis[2 * i] = (float) re;
             vis[2 * i + 1] = (float) im;
             boolean finite = Double.isFinite(re) && Double.isFinite(im);
@@ -273,51 +515,104 @@ public final class UvfitsReader {
             }
           }
         }
+        if (visitor != null && !visitor.visited(g)) {
+          return;
+        }
       }
-      skipPadding(groupBytes * gcount);
-      Tables tables = readTables();
-      if (tables.an == null) {
-        throw new InvalidInputException(file, "AIPS AN", "the antenna table is missing");
+    }
+
+    /**
+     * Elements {@code [from, to)} of a group's data array (after the parameters) that hold the
+     * selected channels: every complex part, polarisation and IF of them.
+     */
+    private long[] selectedSpan() {
+      long lo = Long.MAX_VALUE;
+      long hi = Long.MIN_VALUE;
+      int nPol = axes.pols.length;
+      // The extremes of a linear offset over a box of indices sit at its corners: the first and
+      // last selected channel (and, across IFs, the IFs' first and last frequency).
+      int[] corners = {first, first + nChan - 1};
+      List<Integer> chans = new ArrayList<>();
+      for (int c : corners) {
+        chans.add(c);
       }
-      if (axes.nIf > 1 && tables.ifFreq == null) {
-        throw new InvalidInputException(
-            file, "AIPS FQ", axes.nIf + " IFs but no frequency table giving their offsets");
+      int ifLo = first / axes.nFreq;
+      int ifHi = (first + nChan - 1) / axes.nFreq;
+      if (ifHi > ifLo) {
+        chans.add(ifLo * axes.nFreq + axes.nFreq - 1);
+        chans.add(ifHi * axes.nFreq);
+        if (ifHi - ifLo > 1) {
+          chans.add((ifLo + 1) * axes.nFreq);
+          chans.add((ifHi - 1) * axes.nFreq + axes.nFreq - 1);
+        }
+      }
+      for (int fc : chans) {
+        int iff = fc / axes.nFreq;
+        int f = fc % axes.nFreq;
+        for (int q : new int[] {0, nPol - 1}) {
+          for (int part = 0; part < axes.nComplex; part++) {
+            long off =
+                iff * axes.strideIf
+                    + f * axes.strideFreq
+                    + q * axes.strideStokes
+                    + part * axes.strideComplex;
+            lo = Math.min(lo, off);
+            hi = Math.max(hi, off + 1);
+          }
+        }
+      }
+      return new long[] {lo, hi};
+    }
+
+    /**
+     * Positional reads of the data: with a read-ahead, ranges are served from a buffer refilled
+     * sequentially; without, each range is read where it lies (seeking over the rest).
+     */
+    private final class GroupWindow {
+      private final ByteBuffer buffer;
+      private long bufferStart = -1;
+
+      GroupWindow(int readAhead) {
+        buffer = readAhead > 0 ? ByteBuffer.allocate(readAhead) : null;
       }
 
-      double[] freq = new double[nChan];
-      double[] width = new double[nChan];
-      for (int c = 0; c < nChan; c++) {
-        int fc = first + c;
-        int iff = fc / nPerIf;
-        int f = fc % nPerIf;
-        freq[c] = axes.freqAt(f) + (tables.ifFreq == null ? 0 : tables.ifFreq[iff]);
-        width[c] =
-            tables.chanWidth == null ? Math.abs(axes.freqDelta) : Math.abs(tables.chanWidth[iff]);
+      /** Copies bytes {@code [pos, pos + len)} of the file to {@code dst}; false at end of file. */
+      boolean copy(long pos, byte[] dst, int off, int len) throws IOException {
+        if (len == 0) {
+          return true;
+        }
+        if (buffer == null || len > buffer.capacity()) {
+          return readAt(pos, ByteBuffer.wrap(dst, off, len));
+        }
+        if (bufferStart < 0 || pos < bufferStart || pos + len > bufferStart + buffer.limit()) {
+          buffer.clear();
+          bufferStart = pos;
+          while (buffer.hasRemaining()) {
+            int n = channel.read(buffer, pos + buffer.position());
+            if (n < 0) {
+              break;
+            }
+          }
+          buffer.flip();
+          if (buffer.limit() < len) {
+            return false;
+          }
+        }
+        System.arraycopy(buffer.array(), (int) (pos - bufferStart), dst, off, len);
+        return true;
       }
-      int[] a1 = new int[gcount];
-      int[] a2 = new int[gcount];
-      for (int g = 0; g < gcount; g++) {
-        a1[g] = antennaIndex(tables.an, st1[g], g, params);
-        a2[g] = antennaIndex(tables.an, st2[g], g, params);
-      }
-      fillIntegrationTimes(inttim, time);
 
-      PhaseCentre centre = phaseCentre(axes);
-      VisibilityBlock block =
-          new VisibilityBlock(
-              u, v, w, a1, a2, time, inttim, freq, width, axes.pols, vis, weight, flag, centre);
-      String telescope = h.string("TELESCOP", tables.an.arrayName());
-      AntennaConfiguration ants = tables.an.toConfiguration(telescope);
-      double equinox = h.number("EPOCH", h.number("EQUINOX", 2000.0));
-      return new UvfitsData(
-          block,
-          ants,
-          tables.an,
-          h.string("OBJECT", ""),
-          telescope,
-          h.string("INSTRUME", ""),
-          equinox,
-          h.string("DATE-OBS", ""));
+      private boolean readAt(long pos, ByteBuffer dst) throws IOException {
+        long at = pos;
+        while (dst.hasRemaining()) {
+          int n = channel.read(dst, at);
+          if (n < 0) {
+            return false;
+          }
+          at += n;
+        }
+        return true;
+      }
     }
 
     private Header readPrimaryHeader() {
@@ -540,17 +835,30 @@ public final class UvfitsReader {
       return PhaseCentre.ofDegrees(ra, dec);
     }
 
-    private void skipPadding(long dataBytes) throws IOException {
-      int pad = FitsUtil.padding(dataBytes);
-      try {
-        in.skipAllBytes((long) pad);
-      } catch (EOFException e) {
-        // A file that ends right after its groups, without padding, is still readable; the AN
-        // table check reports what is missing.
+    /**
+     * The AIPS tables after the groups (and their padding to 2880 bytes), read through a stream of
+     * their own. A file that ends right after its groups, without padding, is still readable; the
+     * AN table check reports what is missing.
+     */
+    private Tables readTables() throws IOException {
+      long tablesStart = dataStart + FitsUtil.addPadding(groupBytes * gcount);
+      in =
+          new FitsInputStream(
+              new BufferedInputStream(
+                  Channels.newInputStream(channel.position(Math.min(tablesStart, fileBytes))),
+                  1 << 16));
+      Tables t = tablesStart > fileBytes ? new Tables() : readExtensions();
+      if (t.an == null) {
+        throw new InvalidInputException(file, "AIPS AN", "the antenna table is missing");
       }
+      if (axes.nIf > 1 && t.ifFreq == null) {
+        throw new InvalidInputException(
+            file, "AIPS FQ", axes.nIf + " IFs but no frequency table giving their offsets");
+      }
+      return t;
     }
 
-    private Tables readTables() {
+    private Tables readExtensions() {
       Tables t = new Tables();
       while (true) {
         Header x;
@@ -795,6 +1103,27 @@ public final class UvfitsReader {
     int ant2 = -1;
     int subarray = -1;
     int inttim = -1;
+  }
+
+  /** The random parameters decoded per group. */
+  private static final class Rows {
+    final double[] u;
+    final double[] v;
+    final double[] w;
+    final int[] st1;
+    final int[] st2;
+    final double[] time;
+    final double[] inttim;
+
+    Rows(int n) {
+      u = new double[n];
+      v = new double[n];
+      w = new double[n];
+      st1 = new int[n];
+      st2 = new int[n];
+      time = new double[n];
+      inttim = new double[n];
+    }
   }
 
   /** The extension tables that matter. */

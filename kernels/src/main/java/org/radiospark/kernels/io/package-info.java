@@ -6,6 +6,10 @@
  *       org.radiospark.kernels.io.UvfitsWriter}: UVFITS random-groups visibilities with the AIPS AN
  *       (antenna) and FQ (frequency) tables, into and out of {@link
  *       org.radiospark.kernels.model.VisibilityBlock}.
+ *   <li>{@link org.radiospark.kernels.io.UvfitsPlan} ({@link
+ *       org.radiospark.kernels.io.UvfitsReader#plan}): a UVFITS file without its visibilities
+ *       (header, tables, row times), from which channel blocks are read one at a time, seeking over
+ *       the other channels of each group, so that no process needs the whole file in memory.
  *   <li>{@link org.radiospark.kernels.io.FitsImageWriter} / {@link
  *       org.radiospark.kernels.io.FitsImageReader}: images and cubes with a WSClean-style WCS (SIN
  *       projection, FREQ and STOKES axes, restoring beam).

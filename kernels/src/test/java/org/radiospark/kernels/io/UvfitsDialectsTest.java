@@ -32,7 +32,7 @@ class UvfitsDialectsTest {
   private static final int GROUPS = 3;
   private static final int[] NOSTA = {5, 6, 7};
 
-  private Path handMade(String name, int bitpix, int subarray) throws IOException {
+  Path handMade(String name, int bitpix, int subarray) throws IOException {
     boolean ints = bitpix == 16;
     Header h = new Header();
     h.addValue("SIMPLE", true, "");

@@ -53,5 +53,14 @@ class FuzzSeedsWriter {
     Path g = TinyFiles.mwaxGpubox(tmp, 1, TinyFiles.MWA_FINE, null, 1);
     Path renamed = Files.move(g, tmp.resolve("good_ch137.fits"));
     seed(renamed, "mwa/GpuboxReaderFuzzTestInputs/readAnyBytes");
+    Path vcs = Files.createDirectories(tmp.resolve("vcs"));
+    seed(
+        org.radiospark.kernels.io.vcs.VcsFuzzTest.tinyArchive(vcs),
+        "vcs/VcsFuzzTestInputs/readArchiveAnyBytes");
+    // A .dat of the smallest legal size (2.56 MB) would make every fuzz input that large; a short
+    // record of packed samples seeds the size checks instead.
+    Path dat = tmp.resolve("short.dat");
+    Files.write(dat, new byte[] {0x12, 0x34, (byte) 0x88, 0x7f, 0, 1, 2, 3});
+    seed(dat, "vcs/VcsFuzzTestInputs/readDatAnyBytes");
   }
 }

@@ -16,13 +16,14 @@ import picocli.CommandLine.Command;
     name = "bench",
     mixinStandardHelpOptions = true,
     description = "Pipeline benchmarks (kernel benchmarks are JMH, see BENCHMARKS.md).",
-    subcommands = {BenchCommand.Ical.class})
+    subcommands = {BenchCommand.Ical.class, BenchMemoryCommand.class})
 public final class BenchCommand implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
   @Override
   public void run() {
-    throw new CommandLine.ParameterException(spec.commandLine(), "a benchmark is required: ical");
+    throw new CommandLine.ParameterException(
+        spec.commandLine(), "a benchmark is required: ical or memory");
   }
 
   /**

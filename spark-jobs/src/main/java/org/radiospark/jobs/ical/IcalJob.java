@@ -28,9 +28,10 @@ import org.radiospark.jobs.progress.Progress;
 import org.radiospark.jobs.progress.RunSummary;
 import org.radiospark.jobs.sql.Tables;
 import org.radiospark.jobs.sql.VisibilityInput;
+import org.radiospark.jobs.sql.VisibilitySource;
 import org.radiospark.kernels.io.FitsImageOptions;
 import org.radiospark.kernels.io.GainTableFits;
-import org.radiospark.kernels.io.UvfitsData;
+import org.radiospark.kernels.io.UvfitsPlan;
 import org.radiospark.kernels.io.UvfitsReadOptions;
 import org.radiospark.kernels.model.Beam;
 import org.radiospark.kernels.model.GainTable;
@@ -38,7 +39,6 @@ import org.radiospark.kernels.model.Image;
 import org.radiospark.kernels.model.ImageGeometry;
 import org.radiospark.kernels.model.SkyComponent;
 import org.radiospark.kernels.model.Stokes;
-import org.radiospark.kernels.model.VisibilityBlock;
 import org.radiospark.kernels.selfcal.FacetLayout;
 import org.radiospark.kernels.skymodel.ComponentCsv;
 import org.radiospark.partitioners.VisKey;
@@ -149,13 +149,16 @@ public final class IcalJob {
       Map<String, Path> staged = new LinkedHashMap<>();
       targets.forEach((k, v) -> staged.put(k, outputs.stage(v)));
       progress.stage("read " + opt.input());
-      UvfitsData data = VisibilityInput.read(opt.input(), UvfitsReadOptions.defaults(), spark);
+      // The driver plans the input (header, channels, row times); executors read the visibilities.
+      VisibilitySource source =
+          VisibilityInput.open(opt.input(), UvfitsReadOptions.defaults(), spark);
+      UvfitsPlan data = source.plan();
       List<SkyComponent> bright =
           opt.skymodel() == null ? List.of() : ComponentCsv.read(Path.of(opt.skymodel()));
-      VisibilityBlock all = data.block();
+      UvfitsPlan all = data;
       FacetLayout layout = new FacetLayout(opt.nx(), opt.ny(), opt.facetsX(), opt.facetsY());
       int freqBlocks = freqBlocks(opt, all.nChan());
-      IcalBlocks.Split split = IcalBlocks.split(all, freqBlocks, opt.solintSec());
+      IcalBlocks.Layout split = IcalBlocks.layout(all, freqBlocks, opt.solintSec());
       int nAnt = data.antennas().nAntennas();
       ImageGeometry geometry = geometry(opt, all);
 
@@ -173,7 +176,7 @@ public final class IcalJob {
           all.nChan(),
           all.nPol(),
           nAnt,
-          split.blocks().size(),
+          split.keys().size(),
           freqBlocks,
           split.timeSlots(),
           opt.freqPartitions(),
@@ -201,8 +204,7 @@ public final class IcalJob {
                 + opt.nmajor());
       }
       IcalLoops loops =
-          new IcalLoops(
-              opt, jsc, metrics, layout, geometry, nAnt, threads, bright, freqBlocks, split);
+          new IcalLoops(opt, jsc, metrics, layout, geometry, nAnt, threads, bright, source, split);
       Result r;
       try {
         r = loops.run(checkpoint, resumed, progress);
@@ -251,7 +253,7 @@ public final class IcalJob {
     return b;
   }
 
-  private static ImageGeometry geometry(IcalOptions opt, VisibilityBlock all) {
+  private static ImageGeometry geometry(IcalOptions opt, UvfitsPlan all) {
     double fMin = Double.POSITIVE_INFINITY;
     double fMax = Double.NEGATIVE_INFINITY;
     double bw = 0;
@@ -267,10 +269,10 @@ public final class IcalJob {
   private static void write(
       Map<String, Path> staged,
       Result r,
-      UvfitsData data,
+      UvfitsPlan data,
       IcalOptions opt,
       PipelineMetricsListener metrics,
-      IcalBlocks.Split split,
+      IcalBlocks.Layout split,
       int freqBlocks)
       throws IOException {
     FitsImageOptions fits =
@@ -293,7 +295,7 @@ public final class IcalJob {
   }
 
   /** Antenna names as the gains tables carry them (printable ASCII, no blanks). */
-  private static List<String> antennaNames(UvfitsData data) {
+  private static List<String> antennaNames(UvfitsPlan data) {
     List<String> names = new ArrayList<>();
     for (String a : data.antennas().names()) {
       names.add(a.strip().replaceAll("[^!-~]", "_"));
@@ -306,7 +308,7 @@ public final class IcalJob {
       Result r,
       IcalOptions opt,
       PipelineMetricsListener metrics,
-      IcalBlocks.Split split,
+      IcalBlocks.Layout split,
       int freqBlocks)
       throws IOException {
     ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);

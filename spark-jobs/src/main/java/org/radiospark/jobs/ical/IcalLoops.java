@@ -12,6 +12,7 @@ import org.apache.spark.broadcast.Broadcast;
 import org.apache.spark.storage.StorageLevel;
 import org.radiospark.jobs.metrics.PipelineMetricsListener;
 import org.radiospark.jobs.progress.Progress;
+import org.radiospark.jobs.sql.VisibilitySource;
 import org.radiospark.kernels.coords.SinProjection;
 import org.radiospark.kernels.deconvolution.BeamFitter;
 import org.radiospark.kernels.deconvolution.Restorer;
@@ -50,8 +51,12 @@ final class IcalLoops {
   private final int threads;
   private final List<SkyComponent> bright;
   private final int freqBlocks;
-  private final IcalBlocks.Split split;
+  private final VisibilitySource source;
+  private final IcalBlocks.Layout split;
   private JavaPairRDD<VisKey, VisibilityBlock> vis;
+
+  /** How the loaded visibilities are kept between loops (see {@link #load}). */
+  static final StorageLevel VIS_STORAGE = StorageLevel.MEMORY_AND_DISK_SER();
 
   IcalLoops(
       IcalOptions opt,
@@ -62,8 +67,8 @@ final class IcalLoops {
       int nAnt,
       int threads,
       List<SkyComponent> bright,
-      int freqBlocks,
-      IcalBlocks.Split split) {
+      VisibilitySource source,
+      IcalBlocks.Layout split) {
     this.opt = opt;
     this.jsc = jsc;
     this.metrics = metrics;
@@ -73,7 +78,8 @@ final class IcalLoops {
     this.nAnt = nAnt;
     this.threads = threads;
     this.bright = bright;
-    this.freqBlocks = freqBlocks;
+    this.freqBlocks = split.freqBlocks();
+    this.source = source;
     this.split = split;
   }
 
@@ -81,15 +87,29 @@ final class IcalLoops {
     return IcalOptions.PARTITIONER.equals(opt.strategy());
   }
 
-  /** Steps 1 and 2: load (and, with the partitioner strategy, partition) once. */
+  /**
+   * Steps 1 and 2: load (and, with the partitioner strategy, partition) once. Each task reads one
+   * frequency block of the input ({@link VisibilitySource#channelGroups}) and cuts it into its
+   * solution intervals ({@link IcalBlocks#cut}); the driver never holds visibilities.
+   *
+   * <p>Performance note: the loaded blocks are persisted {@link #VIS_STORAGE} (serialised, memory
+   * then disk), not deserialised {@code MEMORY_AND_DISK} as before: both spill, but a serialised
+   * partition is one buffer of exactly known size that is dropped to disk as it is, whereas a
+   * deserialised partition evicted under memory pressure must first be serialised, a second copy of
+   * the blocks on a heap that is already short. The price is one Kryo read of the blocks per loop
+   * (primitive arrays: a copy).
+   */
   private void load() {
+    double solint = split.solintSec();
     JavaPairRDD<VisKey, VisibilityBlock> raw =
-        jsc.parallelizePairs(split.blocks(), opt.freqPartitions());
+        source
+            .channelGroups(jsc, freqBlocks)
+            .flatMapToPair(t -> IcalBlocks.cut(t._1(), t._2(), solint).iterator());
     vis =
         partitioned()
             ? IcalStages.partitionByFrequency(
-                raw, new FrequencyPartitioner(freqBlocks, opt.freqPartitions()))
-            : raw.persist(StorageLevel.MEMORY_AND_DISK());
+                raw, new FrequencyPartitioner(freqBlocks, opt.freqPartitions()), VIS_STORAGE)
+            : raw.persist(VIS_STORAGE);
     long n = PipelineMetricsListener.during(jsc.sc(), -1, "load", vis::count);
     LOG.info("ical: {} blocks loaded{}", n, partitioned() ? " and partitioned by frequency" : "");
   }
@@ -328,19 +348,11 @@ final class IcalLoops {
     double[] freq = new double[freqBlocks];
     java.util.Arrays.fill(start, Double.POSITIVE_INFINITY);
     java.util.Arrays.fill(end, Double.NEGATIVE_INFINITY);
-    for (var t : split.blocks()) {
-      VisibilityBlock b = t._2();
-      int s = t._1().time();
-      for (int r = 0; r < b.nRows(); r++) {
-        start[s] = Math.min(start[s], b.timeMjdSec()[r] - 0.5 * b.integrationSec()[r]);
-        end[s] = Math.max(end[s], b.timeMjdSec()[r] + 0.5 * b.integrationSec()[r]);
-      }
-      double f = 0;
-      for (double x : b.freqHz()) {
-        f += x;
-      }
-      freq[t._1().frequency()] = f / b.nChan();
+    for (int s = 0; s < slots; s++) {
+      start[s] = split.slotStartMjdSec()[s];
+      end[s] = split.slotEndMjdSec()[s];
     }
+    System.arraycopy(split.blockFreqHz(), 0, freq, 0, freqBlocks);
     GainTable.JonesType type =
         switch (opt.calType().toLowerCase(Locale.ROOT)) {
           case "phase" -> GainTable.JonesType.PHASE;

@@ -26,11 +26,13 @@ public final class IcalStages {
 
   /**
    * Step 1: the one shuffle of the visibilities. Blocks are placed by their frequency key and kept
-   * (memory, spilling to disk) for every loop.
+   * at {@code storage} (a level that spills to disk) for every loop.
    */
   public static JavaPairRDD<VisKey, VisibilityBlock> partitionByFrequency(
-      JavaPairRDD<VisKey, VisibilityBlock> blocks, FrequencyPartitioner partitioner) {
-    return blocks.partitionBy(partitioner).persist(StorageLevel.MEMORY_AND_DISK());
+      JavaPairRDD<VisKey, VisibilityBlock> blocks,
+      FrequencyPartitioner partitioner,
+      StorageLevel storage) {
+    return blocks.partitionBy(partitioner).persist(storage);
   }
 
   /**

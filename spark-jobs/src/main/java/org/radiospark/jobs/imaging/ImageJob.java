@@ -20,6 +20,7 @@ import org.radiospark.jobs.config.SparkSessions;
 import org.radiospark.jobs.progress.Progress;
 import org.radiospark.jobs.progress.RunSummary;
 import org.radiospark.jobs.sql.VisibilityInput;
+import org.radiospark.jobs.sql.VisibilitySource;
 import org.radiospark.kernels.deconvolution.BeamFitter;
 import org.radiospark.kernels.deconvolution.CleanParameters;
 import org.radiospark.kernels.deconvolution.MultiScaleParameters;
@@ -31,7 +32,7 @@ import org.radiospark.kernels.io.FitsImageOptions;
 import org.radiospark.kernels.io.FitsImageWriter;
 import org.radiospark.kernels.io.PngOptions;
 import org.radiospark.kernels.io.PngQuickLook;
-import org.radiospark.kernels.io.UvfitsData;
+import org.radiospark.kernels.io.UvfitsPlan;
 import org.radiospark.kernels.io.UvfitsReadOptions;
 import org.radiospark.kernels.model.Beam;
 import org.radiospark.kernels.model.Image;
@@ -41,7 +42,6 @@ import org.radiospark.kernels.weighting.Weighting;
 import org.radiospark.partitioners.FrequencyPartitioner;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import scala.Tuple2;
 
 /**
  * {@code radiospark image}: the visibilities are cut into {@code -channels-out} contiguous channel
@@ -96,12 +96,12 @@ public final class ImageJob {
         staged.put(e.getKey(), outputs.stage(e.getValue()));
       }
       progress.stage("read " + opt.input());
-      UvfitsData data = read(opt, spark);
-      VisibilityBlock block = data.block();
-      requireSomethingToImage(block, opt);
-      if (k > block.nChan()) {
+      VisibilitySource source = read(opt, spark);
+      UvfitsPlan plan = source.plan();
+      requireSomethingToImage(source, opt, spark);
+      if (k > plan.nChan()) {
         throw new BadOptionException(
-            "-channels-out " + k + " exceeds the " + block.nChan() + " channels of " + opt.input());
+            "-channels-out " + k + " exceeds the " + plan.nChan() + " channels of " + opt.input());
       }
       JavaSparkContext jsc =
           spark == null ? null : JavaSparkContext.fromSparkContext(spark.get().sparkContext());
@@ -113,27 +113,26 @@ public final class ImageJob {
                   : SparkSessions.threadsPerTask(jsc.getConf(), k);
       LOG.info(
           "image: {} rows x {} channels x {} pols from {}; {} channel group(s), {} thread(s) per task",
-          block.nRows(),
-          block.nChan(),
-          block.nPol(),
+          plan.nRows(),
+          plan.nChan(),
+          plan.nPol(),
           opt.input(),
           k,
           threads);
 
-      List<Tuple2<Integer, VisibilityBlock>> groups = new ArrayList<>();
-      for (int g = 0; g < k; g++) {
-        int c0 = FrequencyPartitioner.firstChannel(g, block.nChan(), k);
-        int c1 = FrequencyPartitioner.firstChannel(g + 1, block.nChan(), k);
-        groups.add(new Tuple2<>(g, k == 1 ? block : block.selectChannels(c0, c1)));
-      }
       List<ImageGroupResult> results = new ArrayList<>();
       if (jsc == null) {
-        for (Tuple2<Integer, VisibilityBlock> t : groups) {
-          results.add(imageGroup(t._1(), t._2(), opt, threads));
+        VisibilityBlock block = source.readAll().block();
+        for (int g = 0; g < k; g++) {
+          int c0 = FrequencyPartitioner.firstChannel(g, block.nChan(), k);
+          int c1 = FrequencyPartitioner.firstChannel(g + 1, block.nChan(), k);
+          results.add(imageGroup(g, k == 1 ? block : block.selectChannels(c0, c1), opt, threads));
         }
       } else {
+        // Each task reads its own channel group (the driver holds only the plan) and images it;
+        // a group is used once, so nothing is persisted: the heap of a task holds one group.
         JavaRDD<ImageGroupResult> imaged =
-            jsc.parallelizePairs(groups, k).map(t -> imageGroup(t._1(), t._2(), opt, threads));
+            source.channelGroups(jsc, k).map(t -> imageGroup(t._1(), t._2(), opt, threads));
         results.addAll(
             progress.tasks("grid+FFT+clean", "channel group", imaged.rdd(), imaged::collect));
       }
@@ -144,8 +143,8 @@ public final class ImageJob {
       FitsImageOptions fits =
           FitsImageOptions.defaults()
               .withOverwrite(true)
-              .withNames(data.object(), data.telescope())
-              .withDateObs(data.dateObs());
+              .withNames(plan.object(), plan.telescope())
+              .withDateObs(plan.dateObs());
       for (ImageGroupResult r : results) {
         String tag = k == 1 ? "" : String.format(Locale.ROOT, "%04d-", r.group);
         writeProducts(staged, tag, products(r), fits);
@@ -175,30 +174,26 @@ public final class ImageJob {
 
   /**
    * An input whose cross-correlations are all flagged would give an all-zero (or NaN) image that
-   * looks finished; it is bad input instead (exit status 2). Autocorrelations are never imaged.
+   * looks finished; it is bad input instead (exit status 2). Autocorrelations are never imaged. A
+   * UVFITS file is scanned on the driver up to its first usable sample (bounded memory, before
+   * Spark starts); a table is asked through Spark SQL.
    */
-  private static void requireSomethingToImage(VisibilityBlock b, ImageOptions opt) {
-    int perRow = b.nChan() * b.nPol();
-    for (int r = 0; r < b.nRows(); r++) {
-      if (b.antenna1()[r] == b.antenna2()[r]) {
-        continue;
-      }
-      for (int i = r * perRow; i < (r + 1) * perRow; i++) {
-        if (!b.flag()[i] && b.weight()[i] > 0) {
-          return;
-        }
-      }
+  private static void requireSomethingToImage(
+      VisibilitySource source, ImageOptions opt, Supplier<SparkSession> spark) throws IOException {
+    if (!source.hasUnflaggedCrossCorrelation(spark)) {
+      throw new InvalidInputException(
+          opt.input(),
+          "weights/flags",
+          "every cross-correlation sample is flagged: nothing to image"
+              + (opt.ignoreFlags()
+                  ? ""
+                  : " (-ignore-flags images them if the flags are spurious)"));
     }
-    throw new InvalidInputException(
-        opt.input(),
-        "weights/flags",
-        "every cross-correlation sample is flagged: nothing to image"
-            + (opt.ignoreFlags() ? "" : " (-ignore-flags images them if the flags are spurious)"));
   }
 
-  private static UvfitsData read(ImageOptions opt, Supplier<SparkSession> spark)
+  private static VisibilitySource read(ImageOptions opt, Supplier<SparkSession> spark)
       throws IOException {
-    return VisibilityInput.read(
+    return VisibilityInput.open(
         opt.input(), UvfitsReadOptions.defaults().withIgnoreFlags(opt.ignoreFlags()), spark);
   }
 

@@ -28,14 +28,16 @@ import org.radiospark.jobs.progress.RunSummary;
 import org.radiospark.jobs.qa.QaMessage;
 import org.radiospark.jobs.qa.QaSink;
 import org.radiospark.jobs.qa.QaSinks;
+import org.radiospark.jobs.sql.VisibilityInput;
+import org.radiospark.jobs.sql.VisibilitySource;
 import org.radiospark.kernels.io.CubeAxis;
 import org.radiospark.kernels.io.FitsImageOptions;
 import org.radiospark.kernels.io.FitsImageWriter;
 import org.radiospark.kernels.io.ImageCube;
 import org.radiospark.kernels.io.PngOptions;
 import org.radiospark.kernels.io.PngQuickLook;
-import org.radiospark.kernels.io.UvfitsData;
-import org.radiospark.kernels.io.UvfitsReader;
+import org.radiospark.kernels.io.UvfitsPlan;
+import org.radiospark.kernels.io.UvfitsReadOptions;
 import org.radiospark.kernels.model.Image;
 import org.radiospark.kernels.model.ImageGeometry;
 import org.radiospark.kernels.model.Stokes;
@@ -45,7 +47,6 @@ import org.radiospark.kernels.polarisation.faraday.MomentImages;
 import org.radiospark.kernels.polarisation.stokes.StokesVisibilities;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import scala.Tuple2;
 
 /**
  * {@code radiospark spectral}: channel-by-channel full-Stokes imaging, then Faraday moments and RM
@@ -164,8 +165,11 @@ public final class SpectralJob {
         staged.put(e.getKey(), outputs.stage(e.getValue()));
       }
       progress.stage("read " + opt.input());
-      UvfitsData data = UvfitsReader.read(Path.of(opt.input()));
-      VisibilityBlock block = data.block();
+      // The driver plans the input (header, channels, row times); each task reads its channels.
+      VisibilitySource source =
+          VisibilityInput.open(opt.input(), UvfitsReadOptions.defaults(), null);
+      UvfitsPlan data = source.plan();
+      VisibilityBlock block = headerOnly(data);
       StokesVisibilities.FeedType feed = StokesVisibilities.FeedType.of(block);
       int nChan = block.nChan();
       int k = Math.min(opt.execution().channelsPerTask(), nChan);
@@ -176,7 +180,7 @@ public final class SpectralJob {
           MemoryEstimate.of(
               jsc.getConf(),
               opt.execution().executorMemoryHintBytes(),
-              block.nRows(),
+              data.nRows(),
               opt.nx(),
               opt.ny(),
               k);
@@ -188,7 +192,7 @@ public final class SpectralJob {
       LOG.info(
           "spectral: {} rows x {} channels, {} feeds; {} task(s) of {} channel(s), about {} MiB"
               + " each of {} MiB",
-          block.nRows(),
+          data.nRows(),
           nChan,
           feed,
           nGroups,
@@ -198,14 +202,15 @@ public final class SpectralJob {
 
       // Stage 1: channels partitioned by frequency, K per task.
       long t1 = System.nanoTime();
-      List<Tuple2<Integer, VisibilityBlock>> groups = new ArrayList<>();
-      for (int g = 0; g < nGroups; g++) {
-        int c0 = g * k;
-        groups.add(new Tuple2<>(c0, block.selectChannels(c0, Math.min(nChan, c0 + k))));
+      int[] edges = new int[nGroups + 1];
+      for (int g = 0; g <= nGroups; g++) {
+        edges[g] = Math.min(nChan, g * k);
       }
       JavaRDD<ChannelImages> channels =
-          jsc.parallelizePairs(groups, nGroups)
-              .flatMap(t -> SpectralStages.imageGroup(t._1(), t._2(), opt, threads).iterator())
+          source
+              .channelGroups(jsc, edges)
+              .flatMap(
+                  t -> SpectralStages.imageGroup(edges[t._1()], t._2(), opt, threads).iterator())
               .persist(StorageLevel.MEMORY_AND_DISK());
       List<ChannelImages> images;
       try {
@@ -380,6 +385,25 @@ public final class SpectralJob {
   private static void put(Map<String, Path> out, String prefix, String name, String ext) {
     String key = ext.equals(".fits") ? name : name + ext;
     out.put(key, Path.of(prefix + "-" + name + ext));
+  }
+
+  /**
+   * A block of no rows with the input's channels, correlations and phase centre: what the driver
+   * needs of the visibilities (the feed type, the phase centre of the products).
+   */
+  private static VisibilityBlock headerOnly(UvfitsPlan p) {
+    return VisibilityBlock.zeros(
+        new double[0],
+        new double[0],
+        new double[0],
+        new int[0],
+        new int[0],
+        new double[0],
+        new double[0],
+        p.freqHz(),
+        p.chanWidthHz(),
+        p.pols(),
+        p.phaseCentre());
   }
 
   private static void write(
@@ -595,29 +619,29 @@ public final class SpectralJob {
     }
     RunSummary summary =
         new RunSummary(
-            PIPELINE,
-            String.format(
-                Locale.ROOT,
-                "%s, %dx%d px, %d channels in %d task(s), %d spatial tiles",
-                opt.input(),
-                opt.nx(),
-                opt.ny(),
-                images.size(),
-                tasks,
-                tiles.size()))
-        .wallSeconds(seconds)
-        .figure(
-            "Q/U residual rms",
-            "median %.3g Jy/beam (%.3g .. %.3g) over channels",
-            rmsQu[rmsQu.length / 2],
-            rmsQu[0],
-            rmsQu[rmsQu.length - 1])
-        .figure(
-            "Faraday depth axis",
-            "%d x %.3g rad/m^2, RMSF FWHM %.3g rad/m^2",
-            plan.nPhi(),
-            plan.dPhiRadM2(),
-            plan.fwhmRadM2());
+                PIPELINE,
+                String.format(
+                    Locale.ROOT,
+                    "%s, %dx%d px, %d channels in %d task(s), %d spatial tiles",
+                    opt.input(),
+                    opt.nx(),
+                    opt.ny(),
+                    images.size(),
+                    tasks,
+                    tiles.size()))
+            .wallSeconds(seconds)
+            .figure(
+                "Q/U residual rms",
+                "median %.3g Jy/beam (%.3g .. %.3g) over channels",
+                rmsQu[rmsQu.length / 2],
+                rmsQu[0],
+                rmsQu[rmsQu.length - 1])
+            .figure(
+                "Faraday depth axis",
+                "%d x %.3g rad/m^2, RMSF FWHM %.3g rad/m^2",
+                plan.nPhi(),
+                plan.dPhiRadM2(),
+                plan.fwhmRadM2());
     if (bestXy[0] >= 0) {
       summary.figure(
           "brightest peak PI",

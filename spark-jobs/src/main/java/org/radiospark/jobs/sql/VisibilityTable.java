@@ -20,6 +20,7 @@ import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 import org.radiospark.kernels.io.UvfitsData;
+import org.radiospark.kernels.io.UvfitsPlan;
 import org.radiospark.kernels.model.AntennaConfiguration;
 import org.radiospark.kernels.model.InvalidInputException;
 import org.radiospark.kernels.model.PhaseCentre;
@@ -186,6 +187,84 @@ public final class VisibilityTable {
     ants.set("diameterMetres", JSON.valueToTree(a.diameterMetres()));
     ants.set("flagged", JSON.valueToTree(a.flagged()));
     return m;
+  }
+
+  /**
+   * What a job needs of a table before it distributes the channels ({@link VisibilitySource}): the
+   * metadata file and, from Spark's scan of channel 0 only, each row's time and integration time
+   * (collected: 16 bytes per row). No visibility reaches the driver.
+   *
+   * @throws InvalidInputException when the metadata is missing or the rows do not match it
+   */
+  public static UvfitsPlan plan(SparkSession spark, Path dir, boolean ignoreFlags)
+      throws IOException {
+    Path metaFile = dir.resolve(META);
+    if (!Files.isRegularFile(metaFile)) {
+      throw new InvalidInputException(dir.toString(), META, "missing: not a RadioSpark table");
+    }
+    JsonNode m = JSON.readTree(metaFile.toFile());
+    if (!FORMAT.equals(m.path("format").asText())) {
+      throw new InvalidInputException(metaFile.toString(), "format", "expected " + FORMAT);
+    }
+    int nRows = m.path("rows").asInt();
+    double[] freq = JSON.treeToValue(m.path("freqHz"), double[].class);
+    double[] width = JSON.treeToValue(m.path("chanWidthHz"), double[].class);
+    String[] polNames = JSON.treeToValue(m.path("pols"), String[].class);
+    Stokes[] pols = new Stokes[polNames.length];
+    for (int p = 0; p < pols.length; p++) {
+      pols[p] = Stokes.valueOf(polNames[p]);
+    }
+    double[] t = new double[nRows];
+    double[] dt = new double[nRows];
+    List<Row> times =
+        spark
+            .read()
+            .parquet(dir.toString())
+            .where("channel = 0")
+            .select("row", "time_mjd_sec", "integration_sec")
+            .collectAsList();
+    if (times.size() != nRows) {
+      throw new InvalidInputException(
+          dir.toString(), "rows", times.size() + " rows of channel 0, expected " + nRows);
+    }
+    for (Row row : times) {
+      int r = row.getInt(0);
+      if (r < 0 || r >= nRows) {
+        throw new InvalidInputException(dir.toString(), "row", r + " outside 0.." + (nRows - 1));
+      }
+      t[r] = row.getDouble(1);
+      dt[r] = row.getDouble(2);
+    }
+    AntennaConfiguration ants = antennas(m.path("antennas"));
+    return new UvfitsPlan(
+        dir.toString(),
+        org.radiospark.kernels.io.UvfitsReadOptions.defaults().withIgnoreFlags(ignoreFlags),
+        t,
+        dt,
+        freq,
+        width,
+        pols,
+        new PhaseCentre(
+            m.path("phaseCentreRaRad").asDouble(), m.path("phaseCentreDecRad").asDouble()),
+        ants,
+        org.radiospark.kernels.io.AipsAntennaTable.fromConfiguration(ants),
+        m.path("object").asText(),
+        ants.telescope(),
+        m.path("instrument").asText(),
+        2000.0,
+        m.path("dateObs").asText(),
+        0);
+  }
+
+  private static AntennaConfiguration antennas(JsonNode an) throws IOException {
+    return new AntennaConfiguration(
+        an.path("telescope").asText(),
+        JSON.treeToValue(an.path("names"), String[].class),
+        JSON.treeToValue(an.path("xMetres"), double[].class),
+        JSON.treeToValue(an.path("yMetres"), double[].class),
+        JSON.treeToValue(an.path("zMetres"), double[].class),
+        JSON.treeToValue(an.path("diameterMetres"), double[].class),
+        JSON.treeToValue(an.path("flagged"), boolean[].class));
   }
 
   /**

@@ -166,23 +166,58 @@ public final class VcsArchive {
         checkChecksum(archive, h);
         String name = cString(h, 0, 100);
         long size = parseOctal(archive, h, 124, 12);
-        if (size > Integer.MAX_VALUE - 16) {
+        if (size < 0 || size > Integer.MAX_VALUE - 16) {
           throw new InvalidInputException(
-              archive.toString(), "member size", name + ": " + size + " bytes is too large");
+              archive.toString(), "member size", name + ": " + size + " bytes is out of range");
         }
-        byte[] data = new byte[(int) size];
-        if (in.readNBytes(data, 0, data.length) != data.length) {
-          throw new InvalidInputException(
-              archive.toString(), "member data", name + ": archive ends inside the member");
-        }
+        byte[] data = readMember(archive, in, name, (int) size);
         int pad = (int) ((BLOCK - size % BLOCK) % BLOCK);
-        in.skipNBytes(pad);
+        // readNBytes, not skipNBytes: an archive cut inside the last padding still holds a
+        // complete member (tar accepts it), and skipNBytes would throw EOFException there.
+        in.readNBytes(pad);
         char type = (char) h[156];
         if (type == '0' || type == 0) {
           consumer.accept(new Member(name, data));
         }
       }
     }
+  }
+
+  /**
+   * Reads a member of {@code size} bytes in chunks, so that memory follows the bytes actually
+   * present: a garbage size field in a short archive is reported as a truncation instead of
+   * allocating the announced size first.
+   */
+  private static byte[] readMember(Path archive, InputStream in, String name, int size)
+      throws IOException {
+    final int chunk = 1 << 20;
+    if (size <= chunk) {
+      byte[] data = in.readNBytes(size);
+      if (data.length != size) {
+        throw truncatedMember(archive, name, data.length, size);
+      }
+      return data;
+    }
+    java.io.ByteArrayOutputStream got = new java.io.ByteArrayOutputStream(chunk);
+    byte[] buf = new byte[chunk];
+    int remaining = size;
+    while (remaining > 0) {
+      int n = in.readNBytes(buf, 0, Math.min(chunk, remaining));
+      if (n == 0) {
+        throw truncatedMember(archive, name, size - remaining, size);
+      }
+      got.write(buf, 0, n);
+      remaining -= n;
+    }
+    return got.toByteArray();
+  }
+
+  private static InvalidInputException truncatedMember(
+      Path archive, String name, int got, int size) {
+    return new InvalidInputException(
+        archive.toString(),
+        "member data",
+        name + ": archive ends inside the member (" + got + " of " + size + " bytes)");
   }
 
   private static boolean allZero(byte[] b) {
