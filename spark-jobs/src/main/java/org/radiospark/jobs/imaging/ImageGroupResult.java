@@ -21,4 +21,13 @@ public final class ImageGroupResult {
   double seconds;
 
   ImageGroupResult() {}
+
+  /** Drops the images once written, keeping the CLEAN figures for the run summary. */
+  void dropImages() {
+    dirty = null;
+    psf = null;
+    model = null;
+    residual = null;
+    restored = null;
+  }
 }

@@ -5,14 +5,17 @@ import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.Supplier;
+import java.util.stream.IntStream;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.storage.StorageLevel;
 import org.radiospark.jobs.cli.RadioSparkCli.BadOptionException;
 import org.radiospark.jobs.config.ImageOptions;
 import org.radiospark.jobs.config.OutputSet;
@@ -120,23 +123,35 @@ public final class ImageJob {
           k,
           threads);
 
-      List<ImageGroupResult> results = new ArrayList<>();
+      // The driver holds one channel group's products at a time: it writes them and adds them to
+      // the MFS sums, so its memory does not grow with -channels-out.
+      Iterator<ImageGroupResult> results;
+      JavaRDD<ImageGroupResult> imaged = null;
       if (jsc == null) {
         VisibilityBlock block = source.readAll().block();
-        for (int g = 0; g < k; g++) {
-          int c0 = FrequencyPartitioner.firstChannel(g, block.nChan(), k);
-          int c1 = FrequencyPartitioner.firstChannel(g + 1, block.nChan(), k);
-          results.add(imageGroup(g, k == 1 ? block : block.selectChannels(c0, c1), opt, threads));
-        }
+        results =
+            IntStream.range(0, k)
+                .mapToObj(
+                    g -> {
+                      int c0 = FrequencyPartitioner.firstChannel(g, block.nChan(), k);
+                      int c1 = FrequencyPartitioner.firstChannel(g + 1, block.nChan(), k);
+                      return imageGroup(
+                          g, k == 1 ? block : block.selectChannels(c0, c1), opt, threads);
+                    })
+                .iterator();
       } else {
-        // Each task reads its own channel group (the driver holds only the plan) and images it;
-        // a group is used once, so nothing is persisted: the heap of a task holds one group.
-        JavaRDD<ImageGroupResult> imaged =
-            source.channelGroups(jsc, k).map(t -> imageGroup(t._1(), t._2(), opt, threads));
-        results.addAll(
-            progress.tasks("grid+FFT+clean", "channel group", imaged.rdd(), imaged::collect));
+        // Each task reads its own channel group (the driver holds only the plan) and images it.
+        // The products stay on the executors (spilling to disk if need be) until the driver
+        // fetches them one group at a time, in group order.
+        imaged =
+            source
+                .channelGroups(jsc, k)
+                .map(t -> imageGroup(t._1(), t._2(), opt, threads))
+                .persist(StorageLevel.MEMORY_AND_DISK_SER());
+        JavaRDD<ImageGroupResult> counted = imaged;
+        progress.tasks("grid+FFT+clean", "channel group", imaged.rdd(), counted::count);
+        results = imaged.toLocalIterator();
       }
-      results.sort((a, b) -> Integer.compare(a.group, b.group));
 
       progress.stage("write");
       outputs.createDirectories();
@@ -145,7 +160,11 @@ public final class ImageJob {
               .withOverwrite(true)
               .withNames(plan.object(), plan.telescope())
               .withDateObs(plan.dateObs());
-      for (ImageGroupResult r : results) {
+      Mfs mfs = new Mfs();
+      List<ImageGroupResult> groups = new ArrayList<>();
+      Image[] summary = null;
+      while (results.hasNext()) {
+        ImageGroupResult r = results.next();
         String tag = k == 1 ? "" : String.format(Locale.ROOT, "%04d-", r.group);
         writeProducts(staged, tag, products(r), fits);
         LOG.info(
@@ -155,15 +174,24 @@ public final class ImageJob {
             r.majorCycles,
             r.stopReason,
             String.format(Locale.ROOT, "%.1f", r.seconds));
+        if (k == 1) {
+          summary = products(r);
+        } else {
+          mfs.add(r);
+          r.dropImages();
+        }
+        groups.add(r);
       }
-      Image[] summary = products(results.get(0));
+      if (imaged != null) {
+        imaged.unpersist(false);
+      }
       if (k > 1) {
-        summary = mfs(results);
+        summary = mfs.result();
         writeProducts(staged, "MFS-", summary, fits);
       }
       outputs.commit();
       if (spark != null) {
-        summary(opt, summary, results, targets.values(), (System.nanoTime() - t0) * 1e-9)
+        summary(opt, summary, groups, targets.values(), (System.nanoTime() - t0) * 1e-9)
             .print(System.err);
       }
       return new ArrayList<>(targets.values());
@@ -300,45 +328,66 @@ public final class ImageJob {
   }
 
   /**
-   * Multi-frequency synthesis products: every image averaged over the groups with the groups'
-   * summed imaging weights (the dirty MFS image is then the dirty image of all channels at once);
-   * the MFS PSF's fitted beam restores nothing anew but labels the combined images.
+   * Multi-frequency synthesis products, added one channel group at a time: every image averaged
+   * over the groups with the groups' summed imaging weights (the dirty MFS image is then the dirty
+   * image of all channels at once), at the middle frequency of the band with the total bandwidth;
+   * the MFS PSF's fitted beam labels the combined images (nothing is restored anew). Holds one
+   * image of each product (5 nx ny doubles) whatever the number of groups.
    */
-  static Image[] mfs(List<ImageGroupResult> results) {
-    double total = 0;
-    for (ImageGroupResult r : results) {
-      total += r.sumWeights;
-    }
-    Image[] out = new Image[PRODUCTS.size()];
-    double fMin = Double.POSITIVE_INFINITY;
-    double fMax = Double.NEGATIVE_INFINITY;
-    double bw = 0;
-    for (ImageGroupResult r : results) {
-      fMin = Math.min(fMin, r.dirty.geometry().freqHz());
-      fMax = Math.max(fMax, r.dirty.geometry().freqHz());
-      bw += r.dirty.geometry().bandwidthHz();
-    }
-    for (int i = 0; i < out.length; i++) {
-      Image first = products(results.get(0))[i];
-      double[] acc = new double[first.pixels().length];
-      for (ImageGroupResult r : results) {
-        double f = r.sumWeights / total;
-        double[] px = products(r)[i].pixels();
-        for (int j = 0; j < acc.length; j++) {
-          acc[j] += f * px[j];
+  static final class Mfs {
+    private double[][] sums;
+    private Image[] first;
+    private double total;
+    private double fMin = Double.POSITIVE_INFINITY;
+    private double fMax = Double.NEGATIVE_INFINITY;
+    private double bandwidth;
+
+    /** Adds one group's products with its weight. */
+    void add(ImageGroupResult r) {
+      Image[] p = products(r);
+      if (sums == null) {
+        first = p;
+        sums = new double[p.length][];
+        for (int i = 0; i < p.length; i++) {
+          sums[i] = new double[p[i].pixels().length];
         }
       }
-      out[i] =
-          new Image(
-              first.geometry().withFrequency(0.5 * (fMin + fMax), bw), acc, null, first.unit());
-    }
-    Beam beam = BeamFitter.fit(out[1]);
-    for (int i = 0; i < out.length; i++) {
-      if (i != 1 && i != 2) {
-        out[i] = out[i].withBeam(beam);
+      for (int i = 0; i < p.length; i++) {
+        double[] px = p[i].pixels();
+        double[] acc = sums[i];
+        for (int j = 0; j < acc.length; j++) {
+          acc[j] += r.sumWeights * px[j];
+        }
       }
+      total += r.sumWeights;
+      fMin = Math.min(fMin, r.dirty.geometry().freqHz());
+      fMax = Math.max(fMax, r.dirty.geometry().freqHz());
+      bandwidth += r.dirty.geometry().bandwidthHz();
     }
-    return out;
+
+    /** The MFS products, in {@link #PRODUCTS} order. */
+    Image[] result() {
+      Image[] out = new Image[sums.length];
+      for (int i = 0; i < out.length; i++) {
+        double[] px = sums[i];
+        for (int j = 0; j < px.length; j++) {
+          px[j] /= total;
+        }
+        out[i] =
+            new Image(
+                first[i].geometry().withFrequency(0.5 * (fMin + fMax), bandwidth),
+                px,
+                null,
+                first[i].unit());
+      }
+      Beam beam = BeamFitter.fit(out[1]);
+      for (int i = 0; i < out.length; i++) {
+        if (i != 1 && i != 2) {
+          out[i] = out[i].withBeam(beam);
+        }
+      }
+      return out;
+    }
   }
 
   /** The end-of-run summary: peak, noise, beam, CLEAN figures and the files written. */
