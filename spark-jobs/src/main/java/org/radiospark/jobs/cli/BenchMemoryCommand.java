@@ -35,11 +35,10 @@ import picocli.CommandLine.Option;
     name = "memory",
     mixinStandardHelpOptions = true,
     sortOptions = false,
-    description = {
-      "Runs image (and ical with --ical-loops) on a data set larger than executor memory, on a",
-      "loopback standalone cluster with real executor JVMs, and prints peak executor and",
-      "driver heap."
-    })
+    description =
+        "Runs image (and ical with --ical-loops) on a data set larger than executor memory, on a"
+            + " loopback standalone cluster with real executor JVMs, and prints peak executor and"
+            + " driver heap.")
 public final class BenchMemoryCommand implements Callable<Integer> {
   @Option(names = "--input", description = "UVFITS to use (default: a synthetic one).")
   Path input;
