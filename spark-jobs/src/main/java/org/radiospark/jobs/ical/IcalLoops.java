@@ -55,9 +55,6 @@ final class IcalLoops {
   private final IcalBlocks.Layout split;
   private JavaPairRDD<VisKey, VisibilityBlock> vis;
 
-  /** How the loaded visibilities are kept between loops (see {@link #load}). */
-  static final StorageLevel VIS_STORAGE = StorageLevel.MEMORY_AND_DISK_SER();
-
   IcalLoops(
       IcalOptions opt,
       JavaSparkContext jsc,
@@ -88,28 +85,18 @@ final class IcalLoops {
   }
 
   /**
-   * Steps 1 and 2: load (and, with the partitioner strategy, partition) once. Each task reads one
-   * frequency block of the input ({@link VisibilitySource#channelGroups}) and cuts it into its
-   * solution intervals ({@link IcalBlocks#cut}); the driver never holds visibilities.
-   *
-   * <p>Performance note: the loaded blocks are persisted {@link #VIS_STORAGE} (serialised, memory
-   * then disk), not deserialised {@code MEMORY_AND_DISK} as before: both spill, but a serialised
-   * partition is one buffer of exactly known size that is dropped to disk as it is, whereas a
-   * deserialised partition evicted under memory pressure must first be serialised, a second copy of
-   * the blocks on a heap that is already short. The price is one Kryo read of the blocks per loop
-   * (primitive arrays: a copy).
+   * Steps 0 and 1: load on the executors ({@link IcalStages#loadBlocks}) and, with the partitioner
+   * strategy, partition, once; kept at {@link IcalStages#VIS_STORAGE}.
    */
   private void load() {
-    double solint = split.solintSec();
-    JavaPairRDD<VisKey, VisibilityBlock> raw =
-        source
-            .channelGroups(jsc, freqBlocks)
-            .flatMapToPair(t -> IcalBlocks.cut(t._1(), t._2(), solint).iterator());
+    JavaPairRDD<VisKey, VisibilityBlock> raw = IcalStages.loadBlocks(jsc, source, split);
     vis =
         partitioned()
             ? IcalStages.partitionByFrequency(
-                raw, new FrequencyPartitioner(freqBlocks, opt.freqPartitions()), VIS_STORAGE)
-            : raw.persist(VIS_STORAGE);
+                raw,
+                new FrequencyPartitioner(freqBlocks, opt.freqPartitions()),
+                IcalStages.VIS_STORAGE)
+            : raw.persist(IcalStages.VIS_STORAGE);
     long n = PipelineMetricsListener.during(jsc.sc(), -1, "load", vis::count);
     LOG.info("ical: {} blocks loaded{}", n, partitioned() ? " and partitioned by frequency" : "");
   }

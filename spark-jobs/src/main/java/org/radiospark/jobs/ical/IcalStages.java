@@ -6,8 +6,10 @@ import java.util.List;
 import org.apache.spark.HashPartitioner;
 import org.apache.spark.api.java.JavaPairRDD;
 import org.apache.spark.api.java.JavaRDD;
+import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.broadcast.Broadcast;
 import org.apache.spark.storage.StorageLevel;
+import org.radiospark.jobs.sql.VisibilitySource;
 import org.radiospark.kernels.model.VisibilityBlock;
 import org.radiospark.kernels.selfcal.FacetDeconvolver;
 import org.radiospark.kernels.selfcal.FacetLayout;
@@ -23,6 +25,29 @@ import scala.Tuple2;
  */
 public final class IcalStages {
   private IcalStages() {}
+
+  /**
+   * How the loaded visibilities are kept between loops: serialised, memory then disk. Both this and
+   * deserialised {@code MEMORY_AND_DISK} spill, but a serialised partition is one buffer of exactly
+   * known size that is dropped to disk as it is, whereas a deserialised partition evicted under
+   * memory pressure must first be serialised, a second copy of the blocks on a heap that is already
+   * short. The price is one Kryo read of the blocks per loop (primitive arrays: a copy).
+   */
+  public static final StorageLevel VIS_STORAGE = StorageLevel.MEMORY_AND_DISK_SER();
+
+  /**
+   * Step 0: the input's blocks, read on the executors. Each task reads one frequency block of the
+   * input ({@link VisibilitySource#channelGroups}) and cuts it into its solution intervals ({@link
+   * IcalBlocks#cut}), keyed as {@code layout.keys()}; the driver never holds visibilities. Not
+   * persisted: {@link #partitionByFrequency} (or the caller) does that.
+   */
+  public static JavaPairRDD<VisKey, VisibilityBlock> loadBlocks(
+      JavaSparkContext jsc, VisibilitySource source, IcalBlocks.Layout layout) {
+    double solint = layout.solintSec();
+    return source
+        .channelGroups(jsc, layout.freqBlocks())
+        .flatMapToPair(t -> IcalBlocks.cut(t._1(), t._2(), solint).iterator());
+  }
 
   /**
    * Step 1: the one shuffle of the visibilities. Blocks are placed by their frequency key and kept

@@ -141,13 +141,13 @@ public final class ImageJob {
                 .iterator();
       } else {
         // Each task reads its own channel group (the driver holds only the plan) and images it.
-        // The products stay on the executors (spilling to disk if need be) until the driver
-        // fetches them one group at a time, in group order.
+        // The products wait on the executors' local disks until the driver fetches them one group
+        // at a time: kept in memory, they would take the heap the next group's gridding needs.
         imaged =
             source
                 .channelGroups(jsc, k)
                 .map(t -> imageGroup(t._1(), t._2(), opt, threads))
-                .persist(StorageLevel.MEMORY_AND_DISK_SER());
+                .persist(StorageLevel.DISK_ONLY());
         JavaRDD<ImageGroupResult> counted = imaged;
         progress.tasks("grid+FFT+clean", "channel group", imaged.rdd(), counted::count);
         results = imaged.toLocalIterator();

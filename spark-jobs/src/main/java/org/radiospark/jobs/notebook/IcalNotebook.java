@@ -20,7 +20,9 @@ import org.radiospark.jobs.ical.IcalJob;
 import org.radiospark.jobs.ical.IcalOptions;
 import org.radiospark.jobs.ical.IcalStages;
 import org.radiospark.jobs.sql.VisibilityInput;
+import org.radiospark.jobs.sql.VisibilitySource;
 import org.radiospark.kernels.imaging.ComponentPredictor;
+import org.radiospark.kernels.io.UvfitsPlan;
 import org.radiospark.kernels.io.UvfitsReadOptions;
 import org.radiospark.kernels.model.VisibilityBlock;
 import org.radiospark.kernels.postimage.ScatterPlot;
@@ -108,17 +110,18 @@ public final class IcalNotebook {
    */
   public static JavaPairRDD<VisKey, VisibilityBlock> load(
       SparkSession spark, String input, int freqPartitions, double solintSec) {
-    VisibilityBlock all = read(spark, input);
-    int blocks = Math.min(all.nChan(), Math.max(8, freqPartitions));
+    VisibilitySource source = open(spark, input);
+    UvfitsPlan plan = source.plan();
+    int blocks = Math.min(plan.nChan(), Math.max(8, freqPartitions));
     if (freqPartitions < 1 || freqPartitions > blocks) {
       throw new IllegalArgumentException(
           "freqPartitions must be in [1, " + blocks + "], not " + freqPartitions);
     }
-    IcalBlocks.Split split = IcalBlocks.split(all, blocks, solintSec);
     JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
     return IcalStages.partitionByFrequency(
-        jsc.parallelizePairs(split.blocks(), freqPartitions),
-        new FrequencyPartitioner(blocks, freqPartitions));
+        IcalStages.loadBlocks(jsc, source, IcalBlocks.layout(plan, blocks, solintSec)),
+        new FrequencyPartitioner(blocks, freqPartitions),
+        IcalStages.VIS_STORAGE);
   }
 
   /** Schema of {@link #predictedVsObserved}. */
@@ -234,11 +237,15 @@ public final class IcalNotebook {
     return ((long) Math.min(a1, a2) << 32) | Math.max(a1, a2);
   }
 
-  private static VisibilityBlock read(SparkSession spark, String input) {
+  private static VisibilitySource open(SparkSession spark, String input) {
     try {
-      return VisibilityInput.read(input, UvfitsReadOptions.defaults(), () -> spark).block();
+      return VisibilityInput.open(input, UvfitsReadOptions.defaults(), () -> spark);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+  }
+
+  private static VisibilityBlock read(SparkSession spark, String input) {
+    return open(spark, input).readAll().block();
   }
 }

@@ -76,6 +76,16 @@ public final class RadioSparkKryoRegistrator implements KryoRegistrator {
   /** Spark SQL classes by name (several are Scala objects or internal). */
   private static final String[] SPARK_SQL = {
     "org.apache.spark.sql.types.ArrayType",
+    "[Lorg.apache.spark.sql.types.DataType;", // CSV schema inference
+    "org.apache.spark.sql.types.NullType$",
+    "org.apache.spark.sql.types.TimestampType$",
+    "org.apache.spark.sql.types.TimestampNTZType$",
+    "org.apache.spark.sql.types.DateType$",
+    "org.apache.spark.sql.types.DecimalType",
+    "org.apache.spark.sql.catalyst.util.QuantileSummaries", // stat.approxQuantile
+    "[Lorg.apache.spark.sql.catalyst.util.QuantileSummaries;",
+    "org.apache.spark.sql.catalyst.util.QuantileSummaries$Stats",
+    "[Lorg.apache.spark.sql.catalyst.util.QuantileSummaries$Stats;",
     "org.apache.spark.sql.types.BooleanType$",
     "org.apache.spark.sql.types.DoubleType$",
     "org.apache.spark.sql.types.FloatType$",
