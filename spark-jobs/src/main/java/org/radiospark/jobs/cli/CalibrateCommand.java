@@ -7,6 +7,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.radiospark.jobs.config.OutputSet;
+import org.radiospark.jobs.ical.GainPlots;
 import org.radiospark.kernels.beam.MwaAnalyticBeam;
 import org.radiospark.kernels.calibration.JonesMode;
 import org.radiospark.kernels.coords.GeodeticPosition;
@@ -136,6 +137,8 @@ public final class CalibrateCommand implements Callable<Integer> {
     MwaAnalyticBeam beam = beam();
     try (OutputSet outputs = new OutputSet(overwrite)) {
       Path tmp = outputs.stage(output);
+      Path amp = outputs.stage(plotName(output, "amp"));
+      Path phase = outputs.stage(plotName(output, "phase"));
       UvfitsData data =
           UvfitsReader.read(input, UvfitsReadOptions.defaults().withIgnoreFlags(ignoreFlags));
       double[] f = data.block().freqHz();
@@ -165,6 +168,7 @@ public final class CalibrateCommand implements Callable<Integer> {
       keys.put("INPUT", ascii(input.getFileName().toString()));
       outputs.createDirectories();
       SolutionsFile.write(tmp, result, data.block(), data.antennas(), keys, true);
+      GainPlots.write(result.solution().table(), amp, phase);
       outputs.commit();
       System.err.printf(
           Locale.ROOT,
@@ -178,6 +182,14 @@ public final class CalibrateCommand implements Callable<Integer> {
           result.residualRatioAfter());
     }
     return ExitCodes.OK;
+  }
+
+  /** {@code SOLUTIONS.fits} gets {@code SOLUTIONS-amp.png} and {@code SOLUTIONS-phase.png}. */
+  static Path plotName(Path solutions, String what) {
+    String name = solutions.getFileName().toString();
+    int dot = name.lastIndexOf('.');
+    String stem = dot > 0 ? name.substring(0, dot) : name;
+    return solutions.resolveSibling(stem + "-" + what + ".png");
   }
 
   /** The array centre: the AN table's ARRAYX/Y/Z when set, else the antennas' centroid. */

@@ -11,13 +11,14 @@ import org.radiospark.kernels.postimage.ScatterPlot;
 /**
  * Quick-look plots of gain solutions: amplitude and phase of the diagonal Jones elements against
  * antenna, every solution interval and frequency block of an antenna spread across its unit of the
- * x axis (frequency block by block, intervals within), both feeds. Flagged cells are grey.
+ * x axis (frequency block by block, intervals within), both feeds. Flagged cells are grey. Used for
+ * ICAL's self-calibration gains and for {@code calibrate}'s per-channel solutions.
  */
-final class GainPlots {
+public final class GainPlots {
   private GainPlots() {}
 
   /** Writes the amplitude plot to {@code amp} and the phase plot (degrees) to {@code phase}. */
-  static void write(GainTable g, Path amp, Path phase) throws IOException {
+  public static void write(GainTable g, Path amp, Path phase) throws IOException {
     int cells = g.nSlots() * g.nChanBlocks();
     int n = 2 * g.nAnt() * cells;
     double[] x = new double[n];

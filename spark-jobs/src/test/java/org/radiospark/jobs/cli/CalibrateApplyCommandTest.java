@@ -83,6 +83,10 @@ class CalibrateApplyCommandTest {
     assertEquals(ExitCodes.OK, rc, err.toString());
     assertEquals("DIAGONAL", SolutionsFile.keywords(sol).get("CALTYPE"));
     assertTrue(SolutionsFile.keywords(sol).get("BEAM").startsWith("MWA analytic"));
+    for (String plot : new String[] {"sol-amp.png", "sol-phase.png"}) {
+      java.awt.image.BufferedImage png = javax.imageio.ImageIO.read(dir.resolve(plot).toFile());
+      assertTrue(png != null && png.getWidth() > 100 && png.getHeight() > 100, plot);
+    }
 
     rc = run(err, "apply", "--solutions", sol.toString(), "-o", out.toString(), uvfits.toString());
     assertEquals(ExitCodes.OK, rc, err.toString());
