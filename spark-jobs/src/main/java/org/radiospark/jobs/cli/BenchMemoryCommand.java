@@ -1,5 +1,6 @@
 package org.radiospark.jobs.cli;
 
+import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.lang.management.ManagementFactory;
@@ -13,6 +14,8 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import org.apache.spark.SparkConf;
 import org.apache.spark.sql.SparkSession;
+import org.radiospark.jobs.cluster.LoopbackCluster;
+import org.radiospark.jobs.cluster.SparkHome;
 import org.radiospark.jobs.config.SparkSessions;
 import org.radiospark.jobs.ical.IcalJob;
 import org.radiospark.jobs.imaging.ImageJob;
@@ -133,7 +136,13 @@ public final class BenchMemoryCommand implements Callable<Integer> {
     List<String> lines = new ArrayList<>();
     try (LoopbackCluster cluster =
         LoopbackCluster.start(
-            dir.resolve("cluster"), executors, gigabytesFor(executorMemory, executors))) {
+            SparkHome.link(
+                dir.resolve("spark-home"),
+                Arrays.asList(System.getProperty("java.class.path").split(File.pathSeparator)),
+                name -> name.startsWith("radiospark-")),
+            dir.resolve("cluster"),
+            executors,
+            gigabytesFor(executorMemory, executors))) {
       SparkConf conf =
           SparkSessions.conf("radiospark bench memory", cluster.masterUrl())
               .set("spark.driver.host", "127.0.0.1")

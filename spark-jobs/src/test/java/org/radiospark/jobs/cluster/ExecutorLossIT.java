@@ -61,7 +61,7 @@ class ExecutorLossIT {
     }
   }
 
-  private static SparkSession session(StandaloneCluster cluster, String app) {
+  private static SparkSession session(LoopbackCluster cluster, String app) {
     SparkConf conf =
         SparkSessions.conf(app, cluster.masterUrl())
             .set("spark.driver.host", "127.0.0.1")
@@ -80,7 +80,7 @@ class ExecutorLossIT {
   @Test
   @Timeout(value = 10, unit = TimeUnit.MINUTES)
   void icalAndGleamxSurviveALostExecutor() throws Exception {
-    SparkInstallation spark = SparkInstallation.create(dir.resolve("spark-home"));
+    SparkHome spark = SparkInstallation.create(dir.resolve("spark-home"));
     Path undisturbed = Files.createDirectories(dir.resolve("local")).resolve("ical");
     assertEquals(0, SmallIcal.run(undisturbed, "local[2]"), "ical on local[2]");
 
@@ -91,8 +91,8 @@ class ExecutorLossIT {
     String gleamxKilled;
     int gleamxRemoved;
     Path out = dir.resolve("gleamx");
-    try (StandaloneCluster cluster =
-        StandaloneCluster.start(spark, dir.resolve("standalone"), 4, "2g")) {
+    try (LoopbackCluster cluster =
+        LoopbackCluster.start(spark, dir.resolve("standalone"), 4, "2g")) {
       // ical: kill the executor of the first task of the second major loop (loop 1)
       SparkSession s1 = session(cluster, "radiospark ical");
       Killer k1 = new Killer(s1.sparkContext());

@@ -48,7 +48,7 @@ class GleamxClusterIT {
   @Timeout(value = 10, unit = TimeUnit.MINUTES)
   void fourSnapshotsRunAsFourTasksOnePerExecutorAtATime() throws Exception {
     Path assembly = SparkInstallation.assemblyJar();
-    SparkInstallation spark = SparkInstallation.create(dir.resolve("spark-home"));
+    SparkHome spark = SparkInstallation.create(dir.resolve("spark-home"));
     Path sample = DataSamples.path("mwa-phase2-snapshot.uvfits");
     StringBuilder csv = new StringBuilder("obsid,uvfits\n");
     for (int k = 1; k <= 4; k++) {
@@ -73,8 +73,8 @@ class GleamxClusterIT {
 
     Intervals intervals = new Intervals();
     List<SnapshotResult> results;
-    try (StandaloneCluster cluster =
-        StandaloneCluster.start(spark, dir.resolve("standalone"), 4, "2g")) {
+    try (LoopbackCluster cluster =
+        LoopbackCluster.start(spark, dir.resolve("standalone"), 4, "2g")) {
       SparkConf conf =
           SparkSessions.conf("radiospark gleamx", cluster.masterUrl())
               .set("spark.driver.host", "127.0.0.1")

@@ -33,15 +33,15 @@ class StandaloneClusterIT {
   @Timeout(value = 10, unit = TimeUnit.MINUTES)
   void icalOnStandaloneMasterAndWorkerMatchesLocalRun() throws Exception {
     Path assembly = SparkInstallation.assemblyJar();
-    SparkInstallation spark = SparkInstallation.create(dir.resolve("spark-home"));
+    SparkHome spark = SparkInstallation.create(dir.resolve("spark-home"));
     Path clusterPrefix = Files.createDirectories(dir.resolve("cluster")).resolve("ical");
     Path localPrefix = Files.createDirectories(dir.resolve("local")).resolve("ical");
 
     TaskPlacement placement = new TaskPlacement();
     String appId;
     Path workDir;
-    try (StandaloneCluster cluster =
-        StandaloneCluster.start(spark, dir.resolve("standalone"), 2, "1g")) {
+    try (LoopbackCluster cluster =
+        LoopbackCluster.start(spark, dir.resolve("standalone"), 2, "1g")) {
       workDir = cluster.workDir();
       SparkConf conf =
           SparkSessions.conf("radiospark ical", cluster.masterUrl())

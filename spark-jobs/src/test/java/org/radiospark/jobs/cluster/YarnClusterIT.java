@@ -46,7 +46,7 @@ class YarnClusterIT {
   @Timeout(value = 10, unit = TimeUnit.MINUTES)
   void icalOnYarnMiniClusterMatchesLocalRun() throws Exception {
     Path assembly = SparkInstallation.assemblyJar();
-    SparkInstallation spark = SparkInstallation.create(dir.resolve("spark-home"));
+    SparkHome spark = SparkInstallation.create(dir.resolve("spark-home"));
     Path yarnPrefix = Files.createDirectories(dir.resolve("yarn")).resolve("ical");
     Path localPrefix = Files.createDirectories(dir.resolve("local")).resolve("ical");
 

@@ -16,12 +16,14 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * A Spark standalone cluster on loopback: one Master and one Worker, each in its own JVM started
- * from a {@link SparkInstallation}, as {@code sbin/start-master.sh} and {@code
- * sbin/start-worker.sh} would. Logs and the Worker's work directory (one folder per application and
- * executor) stay in the given directory. {@link #close()} stops both daemons and whatever executors
+ * from a {@link SparkHome}, as {@code sbin/start-master.sh} and {@code sbin/start-worker.sh} would,
+ * so that executors are real JVMs with their own heap limit ({@code spark.executor.memory}). Used
+ * by {@code bench memory} and the cluster integration tests. Logs and the Worker's work directory
+ * (one folder per application and executor) stay in the given directory. {@link #close()} (also run
+ * at JVM exit: the daemons are this process's children) stops both daemons and whatever executors
  * the Worker still runs.
  */
-final class StandaloneCluster implements AutoCloseable {
+public final class LoopbackCluster implements AutoCloseable {
   private static final long START_TIMEOUT_MS = 180_000;
 
   private final Path dir;
@@ -29,7 +31,7 @@ final class StandaloneCluster implements AutoCloseable {
   private final int masterPort;
   private final int masterUiPort;
 
-  private StandaloneCluster(Path dir, int masterPort, int masterUiPort) {
+  private LoopbackCluster(Path dir, int masterPort, int masterUiPort) {
     this.dir = dir;
     this.masterPort = masterPort;
     this.masterUiPort = masterUiPort;
@@ -39,11 +41,12 @@ final class StandaloneCluster implements AutoCloseable {
    * Starts a Master, then a Worker offering {@code cores} cores and {@code memory} (e.g. "1g") to
    * executors, and waits until the Master lists the Worker as alive.
    */
-  static StandaloneCluster start(SparkInstallation spark, Path dir, int cores, String memory)
+  public static LoopbackCluster start(SparkHome spark, Path dir, int cores, String memory)
       throws IOException, InterruptedException {
     Files.createDirectories(dir.resolve("work"));
     Files.createDirectories(dir.resolve("local"));
-    StandaloneCluster c = new StandaloneCluster(dir, freePort(), freePort());
+    LoopbackCluster c = new LoopbackCluster(dir, freePort(), freePort());
+    Runtime.getRuntime().addShutdownHook(new Thread(c::close, "radiospark-loopback-cluster-stop"));
     try {
       c.launch(
           spark,
@@ -80,17 +83,22 @@ final class StandaloneCluster implements AutoCloseable {
   }
 
   /** {@code spark://127.0.0.1:PORT}. */
-  String masterUrl() {
+  public String masterUrl() {
     return "spark://127.0.0.1:" + masterPort;
   }
 
   /** The Worker's work directory: {@code APP_ID/EXECUTOR_ID/{stderr,stdout,jars}}. */
-  Path workDir() {
+  public Path workDir() {
     return dir.resolve("work");
   }
 
+  /** Scratch space of the daemons, and for the driver ({@code spark.local.dir}). */
+  public Path localDir() {
+    return dir.resolve("local");
+  }
+
   /** The last lines of a daemon's log ("master" or "worker"), for failure messages. */
-  String logTail(String name) {
+  public String logTail(String name) {
     try {
       List<String> lines = Files.readAllLines(dir.resolve(name + ".log"));
       return String.join("\n", lines.subList(Math.max(0, lines.size() - 30), lines.size()));
@@ -99,10 +107,10 @@ final class StandaloneCluster implements AutoCloseable {
     }
   }
 
-  private void launch(SparkInstallation spark, String name, String mainClass, List<String> args)
+  private void launch(SparkHome spark, String name, String mainClass, List<String> args)
       throws IOException {
     ProcessBuilder pb = new ProcessBuilder(spark.javaCommand("256m", mainClass, args));
-    pb.environment().putAll(spark.environment(dir.resolve("local")));
+    pb.environment().putAll(spark.environment(localDir()));
     pb.redirectErrorStream(true);
     pb.redirectOutput(dir.resolve(name + ".log").toFile());
     daemons.add(pb.start());
@@ -146,7 +154,7 @@ final class StandaloneCluster implements AutoCloseable {
 
   /** Stops the Worker (and any executor it launched), then the Master. */
   @Override
-  public void close() {
+  public synchronized void close() {
     for (int i = daemons.size() - 1; i >= 0; i--) {
       Process p = daemons.get(i);
       List<ProcessHandle> children = p.descendants().toList();
