@@ -89,18 +89,7 @@ public final class UvfitsReader {
    * @throws IOException if the file cannot be read at all
    */
   public static UvfitsData read(Path file, UvfitsReadOptions options) throws IOException {
-    String name = file.toString();
-    if (!Files.isRegularFile(file)) {
-      throw new InvalidInputException(
-          name, null, Files.exists(file) ? "not a regular file" : "no such file");
-    }
-    try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ);
-        BufferedInputStream buffered =
-            new BufferedInputStream(Channels.newInputStream(channel), 1 << 16);
-        FitsInputStream in = new FitsInputStream(buffered)) {
-      requireFitsSignature(buffered, name);
-      return new Parse(name, options, in, channel, Files.size(file)).run();
-    }
+    return parse(file, options, Parse::run);
   }
 
   /**
@@ -117,18 +106,7 @@ public final class UvfitsReader {
    * @throws InvalidInputException as {@link #read}
    */
   public static UvfitsPlan plan(Path file, UvfitsReadOptions options) throws IOException {
-    String name = file.toString();
-    if (!Files.isRegularFile(file)) {
-      throw new InvalidInputException(
-          name, null, Files.exists(file) ? "not a regular file" : "no such file");
-    }
-    try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ);
-        BufferedInputStream buffered =
-            new BufferedInputStream(Channels.newInputStream(channel), 1 << 16);
-        FitsInputStream in = new FitsInputStream(buffered)) {
-      requireFitsSignature(buffered, name);
-      return new Parse(name, options, in, channel, Files.size(file)).plan();
-    }
+    return parse(file, options, Parse::plan);
   }
 
   /**
@@ -141,6 +119,18 @@ public final class UvfitsReader {
    */
   public static boolean anyUnflaggedCrossCorrelation(Path file, UvfitsReadOptions options)
       throws IOException {
+    return parse(file, options, Parse::anyUnflaggedCross);
+  }
+
+  /** One pass of {@link Parse} over a file. */
+  @FunctionalInterface
+  private interface Pass<T> {
+    T over(Parse parse) throws IOException;
+  }
+
+  /** Opens {@code file} (a clear error if it is missing or not FITS) and runs {@code pass}. */
+  private static <T> T parse(Path file, UvfitsReadOptions options, Pass<T> pass)
+      throws IOException {
     String name = file.toString();
     if (!Files.isRegularFile(file)) {
       throw new InvalidInputException(
@@ -151,7 +141,7 @@ public final class UvfitsReader {
             new BufferedInputStream(Channels.newInputStream(channel), 1 << 16);
         FitsInputStream in = new FitsInputStream(buffered)) {
       requireFitsSignature(buffered, name);
-      return new Parse(name, options, in, channel, Files.size(file)).anyUnflaggedCross();
+      return pass.over(new Parse(name, options, in, channel, Files.size(file)));
     }
   }
 
