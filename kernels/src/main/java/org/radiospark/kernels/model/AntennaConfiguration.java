@@ -107,6 +107,33 @@ public final class AntennaConfiguration {
     return new AntennaConfiguration(telescope, nm, x, y, z, d, f);
   }
 
+  /**
+   * The {@code n} antennas nearest the {@link #centroidMetres centroid} (a compact core of the
+   * array), in their original order. O(N log N).
+   *
+   * @throws IllegalArgumentException unless {@code 1 <= n <= nAntennas()}
+   */
+  public AntennaConfiguration nearestToCentroid(int n) {
+    if (n < 1 || n > nAntennas()) {
+      throw new IllegalArgumentException(n + " of " + nAntennas() + " antennas");
+    }
+    double[] c = centroidMetres();
+    int[] idx =
+        java.util.stream.IntStream.range(0, nAntennas())
+            .boxed()
+            .sorted(
+                java.util.Comparator.comparingDouble(
+                    i ->
+                        Math.pow(xMetres[i] - c[0], 2)
+                            + Math.pow(yMetres[i] - c[1], 2)
+                            + Math.pow(zMetres[i] - c[2], 2)))
+            .limit(n)
+            .mapToInt(Integer::intValue)
+            .sorted()
+            .toArray();
+    return select(idx);
+  }
+
   /** The mean position, a convenient array reference point: {x, y, z} metres ITRF. */
   public double[] centroidMetres() {
     double x = 0, y = 0, z = 0;

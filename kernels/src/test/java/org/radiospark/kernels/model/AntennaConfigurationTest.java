@@ -2,6 +2,7 @@ package org.radiospark.kernels.model;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import org.junit.jupiter.api.Test;
 
@@ -25,5 +26,22 @@ class AntennaConfigurationTest {
     assertArrayEquals(new double[] {12, 9}, s.zMetres());
     assertArrayEquals(new double[] {16, 13}, s.diameterMetres());
     assertArrayEquals(new boolean[] {true, false}, s.flagged());
+  }
+
+  @Test
+  void nearestToCentroidIsTheCoreInOriginalOrder() {
+    // centroid (10, 0, 0): distances 10, 1, 30, 2, 19 (x only)
+    AntennaConfiguration a =
+        new AntennaConfiguration(
+            "T",
+            new String[] {"A", "B", "C", "D", "E"},
+            new double[] {0, 11, 40, 8, -9},
+            new double[5],
+            new double[5],
+            new double[5],
+            new boolean[5]);
+    assertArrayEquals(new String[] {"B", "D"}, a.nearestToCentroid(2).names());
+    assertArrayEquals(new String[] {"A", "B", "D"}, a.nearestToCentroid(3).names());
+    assertThrows(IllegalArgumentException.class, () -> a.nearestToCentroid(6));
   }
 }

@@ -4,10 +4,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.Comparator;
 import java.util.List;
-import java.util.stream.IntStream;
 import nom.tam.fits.BasicHDU;
 import nom.tam.fits.Fits;
 import nom.tam.fits.FitsException;
@@ -78,7 +75,7 @@ public final class SpectralNotebook {
       throw new IllegalArgumentException("nAntennas >= 3, nChan >= 2, sizePx >= 64 expected");
     }
     AntennaConfiguration all = UvfitsReader.read(antennasFrom).antennas();
-    AntennaConfiguration core = nearestCentroid(all, nAntennas);
+    AntennaConfiguration core = all.nearestToCentroid(nAntennas);
     PhaseCentre centre = PhaseCentre.ofDegrees(150, -30);
     double lon = GeodeticPosition.fromItrf(core.centroidMetres()).lonRad();
     double start =
@@ -121,24 +118,6 @@ public final class SpectralNotebook {
     Files.createDirectories(out.toAbsolutePath().getParent());
     UvfitsWriter.write(out, UvfitsData.of(obs.visibilities(), core, "SPECTRAL", "sim"), true);
     return new PolarisedSample(out, sizePx, cellRad, planted);
-  }
-
-  private static AntennaConfiguration nearestCentroid(AntennaConfiguration a, int n) {
-    double[] c = a.centroidMetres();
-    int[] idx =
-        IntStream.range(0, a.nAntennas())
-            .boxed()
-            .sorted(
-                Comparator.comparingDouble(
-                    i ->
-                        Math.pow(a.xMetres()[i] - c[0], 2)
-                            + Math.pow(a.yMetres()[i] - c[1], 2)
-                            + Math.pow(a.zMetres()[i] - c[2], 2)))
-            .limit(n)
-            .mapToInt(Integer::intValue)
-            .toArray();
-    Arrays.sort(idx);
-    return a.select(idx);
   }
 
   /**

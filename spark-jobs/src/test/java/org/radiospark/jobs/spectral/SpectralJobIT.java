@@ -10,10 +10,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.Comparator;
 import java.util.List;
-import java.util.stream.IntStream;
 import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -79,22 +76,7 @@ class SpectralJobIT {
   }
 
   private static AntennaConfiguration core(int n) {
-    AntennaConfiguration a = LayoutReader.read(SharedData.require("layouts/ska1mid.cfg"));
-    double[] c = a.centroidMetres();
-    int[] idx =
-        IntStream.range(0, a.nAntennas())
-            .boxed()
-            .sorted(
-                Comparator.comparingDouble(
-                    i ->
-                        Math.pow(a.xMetres()[i] - c[0], 2)
-                            + Math.pow(a.yMetres()[i] - c[1], 2)
-                            + Math.pow(a.zMetres()[i] - c[2], 2)))
-            .limit(n)
-            .mapToInt(Integer::intValue)
-            .toArray();
-    Arrays.sort(idx);
-    return a.select(idx);
+    return LayoutReader.read(SharedData.require("layouts/ska1mid.cfg")).nearestToCentroid(n);
   }
 
   /** Writes the simulated observation with the given feeds; returns the file and the geometry. */

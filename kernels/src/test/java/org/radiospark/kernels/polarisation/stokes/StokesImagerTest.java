@@ -2,8 +2,6 @@ package org.radiospark.kernels.polarisation.stokes;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import java.util.Arrays;
-import java.util.Comparator;
 import java.util.List;
 import java.util.stream.IntStream;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -35,29 +33,11 @@ class StokesImagerTest {
   private static final PhaseCentre CENTRE = PhaseCentre.ofDegrees(150, -30);
   private static final double FREQ = 1.4e9;
 
-  static AntennaConfiguration nearest(AntennaConfiguration a, int n) {
-    double[] c = a.centroidMetres();
-    int[] idx =
-        IntStream.range(0, a.nAntennas())
-            .boxed()
-            .sorted(
-                Comparator.comparingDouble(
-                    i ->
-                        Math.pow(a.xMetres()[i] - c[0], 2)
-                            + Math.pow(a.yMetres()[i] - c[1], 2)
-                            + Math.pow(a.zMetres()[i] - c[2], 2)))
-            .limit(n)
-            .mapToInt(Integer::intValue)
-            .toArray();
-    Arrays.sort(idx);
-    return a.select(idx);
-  }
-
   @ParameterizedTest
   @CsvSource({"XX,JOINED_IQUV", "XX,COMPLEX_QU", "RR,JOINED_IQUV", "RR,COMPLEX_QU"})
   void restoredStokesMatchThePlantedSources(String feed, PolarisationCleanMode mode) {
     AntennaConfiguration mid =
-        nearest(LayoutReader.read(SharedData.require("layouts/ska1mid.cfg")), 24);
+        LayoutReader.read(SharedData.require("layouts/ska1mid.cfg")).nearestToCentroid(24);
     double lon = GeodeticPosition.fromItrf(mid.centroidMetres()).lonRad();
     double start =
         ObservationTiming.transitCentredStart(CENTRE.raRad(), lon, 61041 * 86400.0, 4, 900);
