@@ -7,8 +7,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.net.InetAddress;
+import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.util.Comparator;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -165,14 +169,36 @@ class YarnClusterIT {
   }
 
   /** Container log folders the NodeManager made for {@code appId} under its work directory. */
+  /**
+   * Container log folders of {@code appId}. The walk tolerates folders that vanish under it: the
+   * NodeManager deletes the application's cache folders while it runs.
+   */
   private static long containerLogDirs(Path workDir, String appId) throws IOException {
-    try (Stream<Path> files = Files.walk(workDir)) {
-      return files
-          .filter(p -> p.getFileName().toString().startsWith("container_"))
-          .filter(p -> p.getParent().getFileName().toString().equals(appId))
-          .filter(p -> p.toString().contains("logDir"))
-          .count();
-    }
+    long[] n = {0};
+    Files.walkFileTree(
+        workDir,
+        new SimpleFileVisitor<>() {
+          @Override
+          public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
+            Path parent = dir.getParent();
+            if (dir.getFileName().toString().startsWith("container_")
+                && parent != null
+                && parent.getFileName().toString().equals(appId)
+                && dir.toString().contains("logDir")) {
+              n[0]++;
+            }
+            return FileVisitResult.CONTINUE;
+          }
+
+          @Override
+          public FileVisitResult visitFileFailed(Path file, IOException e) throws IOException {
+            if (e instanceof NoSuchFileException) {
+              return FileVisitResult.CONTINUE;
+            }
+            throw e;
+          }
+        });
+    return n[0];
   }
 
   private static void deleteRecursively(Path root) throws IOException {
