@@ -36,21 +36,21 @@ import org.radiospark.kernels.model.VisibilityBlock;
  * @param targetBytes the file is at least this large (whole time steps)
  * @param seed noise and layout seed
  */
-record SyntheticUvfits(int antennas, int channels, long targetBytes, long seed) {
+public record SyntheticUvfits(int antennas, int channels, long targetBytes, long seed) {
   private static final double INTTIM_SEC = 1.0;
 
   /** Validates the sizes. */
-  SyntheticUvfits {
+  public SyntheticUvfits {
     if (antennas < 2 || antennas > 255 || channels < 1 || targetBytes < 1) {
       throw new IllegalArgumentException("need 2..255 antennas, channels >= 1, a size > 0");
     }
   }
 
   /** What was written: file size, rows, time steps. */
-  record Written(long bytes, long rows, int timeSteps) {}
+  public record Written(long bytes, long rows, int timeSteps) {}
 
   /** Writes the file (replacing it). */
-  Written write(Path file) throws IOException {
+  public Written write(Path file) throws IOException {
     Path template = file.resolveSibling(file.getFileName() + ".template");
     UvfitsWriter.write(template, template(), true);
     try {

@@ -19,8 +19,10 @@ import org.apache.spark.sql.SaveMode;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
+import org.radiospark.kernels.io.AipsAntennaTable;
 import org.radiospark.kernels.io.UvfitsData;
 import org.radiospark.kernels.io.UvfitsPlan;
+import org.radiospark.kernels.io.UvfitsReadOptions;
 import org.radiospark.kernels.model.AntennaConfiguration;
 import org.radiospark.kernels.model.InvalidInputException;
 import org.radiospark.kernels.model.PhaseCentre;
@@ -198,22 +200,12 @@ public final class VisibilityTable {
    */
   public static UvfitsPlan plan(SparkSession spark, Path dir, boolean ignoreFlags)
       throws IOException {
-    Path metaFile = dir.resolve(META);
-    if (!Files.isRegularFile(metaFile)) {
-      throw new InvalidInputException(dir.toString(), META, "missing: not a RadioSpark table");
-    }
-    JsonNode m = JSON.readTree(metaFile.toFile());
-    if (!FORMAT.equals(m.path("format").asText())) {
-      throw new InvalidInputException(metaFile.toString(), "format", "expected " + FORMAT);
-    }
-    int nRows = m.path("rows").asInt();
-    double[] freq = JSON.treeToValue(m.path("freqHz"), double[].class);
-    double[] width = JSON.treeToValue(m.path("chanWidthHz"), double[].class);
-    String[] polNames = JSON.treeToValue(m.path("pols"), String[].class);
-    Stokes[] pols = new Stokes[polNames.length];
-    for (int p = 0; p < pols.length; p++) {
-      pols[p] = Stokes.valueOf(polNames[p]);
-    }
+    Meta meta = Meta.read(dir);
+    JsonNode m = meta.json();
+    int nRows = meta.nRows();
+    double[] freq = meta.freqHz();
+    double[] width = meta.chanWidthHz();
+    Stokes[] pols = meta.pols();
     double[] t = new double[nRows];
     double[] dt = new double[nRows];
     List<Row> times =
@@ -238,7 +230,7 @@ public final class VisibilityTable {
     AntennaConfiguration ants = antennas(m.path("antennas"));
     return new UvfitsPlan(
         dir.toString(),
-        org.radiospark.kernels.io.UvfitsReadOptions.defaults().withIgnoreFlags(ignoreFlags),
+        UvfitsReadOptions.defaults().withIgnoreFlags(ignoreFlags),
         t,
         dt,
         freq,
@@ -247,13 +239,39 @@ public final class VisibilityTable {
         new PhaseCentre(
             m.path("phaseCentreRaRad").asDouble(), m.path("phaseCentreDecRad").asDouble()),
         ants,
-        org.radiospark.kernels.io.AipsAntennaTable.fromConfiguration(ants),
+        AipsAntennaTable.fromConfiguration(ants),
         m.path("object").asText(),
         ants.telescope(),
         m.path("instrument").asText(),
         2000.0,
         m.path("dateObs").asText(),
         0);
+  }
+
+  /** The table's metadata file ({@value #META}), checked, with the axes every reader needs. */
+  private record Meta(
+      JsonNode json, int nRows, double[] freqHz, double[] chanWidthHz, Stokes[] pols) {
+    static Meta read(Path dir) throws IOException {
+      Path metaFile = dir.resolve(META);
+      if (!Files.isRegularFile(metaFile)) {
+        throw new InvalidInputException(dir.toString(), META, "missing: not a RadioSpark table");
+      }
+      JsonNode m = JSON.readTree(metaFile.toFile());
+      if (!FORMAT.equals(m.path("format").asText())) {
+        throw new InvalidInputException(metaFile.toString(), "format", "expected " + FORMAT);
+      }
+      String[] polNames = JSON.treeToValue(m.path("pols"), String[].class);
+      Stokes[] pols = new Stokes[polNames.length];
+      for (int p = 0; p < pols.length; p++) {
+        pols[p] = Stokes.valueOf(polNames[p]);
+      }
+      return new Meta(
+          m,
+          m.path("rows").asInt(),
+          JSON.treeToValue(m.path("freqHz"), double[].class),
+          JSON.treeToValue(m.path("chanWidthHz"), double[].class),
+          pols);
+    }
   }
 
   private static AntennaConfiguration antennas(JsonNode an) throws IOException {
@@ -273,22 +291,12 @@ public final class VisibilityTable {
    * @throws InvalidInputException when the metadata is missing or does not match the rows
    */
   public static UvfitsData read(SparkSession spark, Path dir) throws IOException {
-    Path metaFile = dir.resolve(META);
-    if (!Files.isRegularFile(metaFile)) {
-      throw new InvalidInputException(dir.toString(), META, "missing: not a RadioSpark table");
-    }
-    JsonNode m = JSON.readTree(metaFile.toFile());
-    if (!FORMAT.equals(m.path("format").asText())) {
-      throw new InvalidInputException(metaFile.toString(), "format", "expected " + FORMAT);
-    }
-    int nRows = m.path("rows").asInt();
-    double[] freq = JSON.treeToValue(m.path("freqHz"), double[].class);
-    double[] width = JSON.treeToValue(m.path("chanWidthHz"), double[].class);
-    String[] polNames = JSON.treeToValue(m.path("pols"), String[].class);
-    Stokes[] pols = new Stokes[polNames.length];
-    for (int p = 0; p < pols.length; p++) {
-      pols[p] = Stokes.valueOf(polNames[p]);
-    }
+    Meta meta = Meta.read(dir);
+    JsonNode m = meta.json();
+    int nRows = meta.nRows();
+    double[] freq = meta.freqHz();
+    double[] width = meta.chanWidthHz();
+    Stokes[] pols = meta.pols();
     int nChan = freq.length;
     int nPol = pols.length;
     double[] u = new double[nRows];

@@ -7,23 +7,18 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Random;
 import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.radiospark.jobs.cli.ImageCommand;
+import org.radiospark.jobs.cli.SyntheticUvfits;
 import org.radiospark.jobs.config.SparkSessions;
 import org.radiospark.jobs.imaging.ImageJob;
 import org.radiospark.kernels.io.UvfitsData;
 import org.radiospark.kernels.io.UvfitsReadOptions;
 import org.radiospark.kernels.io.UvfitsReader;
-import org.radiospark.kernels.io.UvfitsWriter;
-import org.radiospark.kernels.model.AntennaConfiguration;
-import org.radiospark.kernels.model.PhaseCentre;
-import org.radiospark.kernels.model.Stokes;
-import org.radiospark.kernels.model.VisibilityBlock;
 
 /**
  * Issue 8 part 5, the structure: with Spark, {@code image} never reads visibilities on the driver.
@@ -55,81 +50,14 @@ class DriverHoldsNoVisibilitiesIT {
 
   /**
    * 40 antennas (780 baselines) x {@code steps} time steps x 96 channels x XX, YY (1.8 MB per
-   * step), a point source of 1 Jy at the phase centre plus noise.
+   * step), a point source of 1 Jy at the phase centre plus noise ({@link SyntheticUvfits}).
    */
   private static Path writeInput(Path file, int steps) throws Exception {
-    Random r = new Random(5);
-    int nAnt = 40;
-    int chans = 96;
-    double[] e = new double[nAnt];
-    double[] n = new double[nAnt];
-    for (int a = 0; a < nAnt; a++) {
-      e[a] = 1000 * r.nextGaussian();
-      n[a] = 1000 * r.nextGaussian();
+    // a step's groups take 1.82 MB: a target of 1.8 MB per step gives exactly `steps` steps
+    int written = new SyntheticUvfits(40, 96, steps * 1_800_000L, 5).write(file).timeSteps();
+    if (written != steps) {
+      throw new IllegalStateException(written + " time steps written, " + steps + " wanted");
     }
-    int perStep = nAnt * (nAnt - 1) / 2;
-    int rows = perStep * steps;
-    double[] u = new double[rows];
-    double[] v = new double[rows];
-    double[] w = new double[rows];
-    int[] a1 = new int[rows];
-    int[] a2 = new int[rows];
-    double[] t = new double[rows];
-    double[] dt = new double[rows];
-    int k = 0;
-    for (int s = 0; s < steps; s++) {
-      double ha = Math.toRadians(0.25 * s);
-      for (int i = 0; i < nAnt; i++) {
-        for (int j = i + 1; j < nAnt; j++, k++) {
-          double bu = e[j] - e[i];
-          double bv = n[j] - n[i];
-          u[k] = bu * Math.cos(ha) - bv * Math.sin(ha);
-          v[k] = bu * Math.sin(ha) + bv * Math.cos(ha);
-          a1[k] = i;
-          a2[k] = j;
-          t[k] = 5.0e9 + 10.0 * s;
-          dt[k] = 10;
-        }
-      }
-    }
-    double[] f = new double[chans];
-    double[] df = new double[chans];
-    for (int c = 0; c < chans; c++) {
-      f[c] = 1.0e9 + 1e6 * c;
-      df[c] = 1e6;
-    }
-    VisibilityBlock b =
-        VisibilityBlock.zeros(
-            u,
-            v,
-            w,
-            a1,
-            a2,
-            t,
-            dt,
-            f,
-            df,
-            new Stokes[] {Stokes.XX, Stokes.YY},
-            PhaseCentre.ofDegrees(150, -30));
-    for (int i = 0; i < b.weight().length; i++) {
-      b.vis()[2 * i] = (float) (1 + 0.1 * r.nextGaussian());
-      b.vis()[2 * i + 1] = (float) (0.1 * r.nextGaussian());
-    }
-    String[] names = new String[nAnt];
-    double[] x = new double[nAnt];
-    double[] y = new double[nAnt];
-    double[] z = new double[nAnt];
-    double[] d = new double[nAnt];
-    for (int a = 0; a < nAnt; a++) {
-      names[a] = "A" + a;
-      x[a] = 5109360.0;
-      y[a] = 2006852.0 + e[a];
-      z[a] = -3238948.0 + n[a];
-      d[a] = 13.5;
-    }
-    AntennaConfiguration ants =
-        new AntennaConfiguration("TEST", names, x, y, z, d, new boolean[nAnt]);
-    UvfitsWriter.write(file, UvfitsData.of(b, ants, "WIDE", "test"), false);
     return file;
   }
 
